@@ -12,12 +12,27 @@ public static class Errno
 
     private static readonly Dictionary<int, string> Names = new()
     {
-        [EPERM] = "EPERM", [ENOENT] = "ENOENT", [ESRCH] = "ESRCH", [EINTR] = "EINTR", [EIO] = "EIO",
-        [EBADF] = "EBADF", [EAGAIN] = "EAGAIN", [ENOMEM] = "ENOMEM", [EACCES] = "EACCES",
-        [EEXIST] = "EEXIST", [EXDEV] = "EXDEV", [ENOTDIR] = "ENOTDIR", [EISDIR] = "EISDIR",
-        [EINVAL] = "EINVAL", [EMFILE] = "EMFILE", [ENOSPC] = "ENOSPC",
-        [ENAMETOOLONG] = "ENAMETOOLONG", [ENOSYS] = "ENOSYS", [ELOOP] = "ELOOP",
-        [ENODATA] = "ENODATA", [EOPNOTSUPP] = "EOPNOTSUPP",
+        [EPERM] = "EPERM",
+        [ENOENT] = "ENOENT",
+        [ESRCH] = "ESRCH",
+        [EINTR] = "EINTR",
+        [EIO] = "EIO",
+        [EBADF] = "EBADF",
+        [EAGAIN] = "EAGAIN",
+        [ENOMEM] = "ENOMEM",
+        [EACCES] = "EACCES",
+        [EEXIST] = "EEXIST",
+        [EXDEV] = "EXDEV",
+        [ENOTDIR] = "ENOTDIR",
+        [EISDIR] = "EISDIR",
+        [EINVAL] = "EINVAL",
+        [EMFILE] = "EMFILE",
+        [ENOSPC] = "ENOSPC",
+        [ENAMETOOLONG] = "ENAMETOOLONG",
+        [ENOSYS] = "ENOSYS",
+        [ELOOP] = "ELOOP",
+        [ENODATA] = "ENODATA",
+        [EOPNOTSUPP] = "EOPNOTSUPP",
     };
 
     public static string Name(int errno) => Names.TryGetValue(errno, out var n) ? n : $"errno {errno}";
