@@ -14,5 +14,6 @@ public static class DockerConnection
         return new Uri(string.IsNullOrWhiteSpace(host) ? DefaultEndpoint : host);
     }
 
-    public static DockerClient Create() => new DockerClientBuilder().WithEndpoint(Endpoint()).Build();
+    public static DockerClient Create(Uri? endpoint = null) =>
+        new DockerClientBuilder().WithEndpoint(endpoint ?? Endpoint()).Build();
 }
