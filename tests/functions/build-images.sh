@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the fixture function images tracer-fixtures/<name>:latest from Debian packages.
+# Builds the fixture function images tracer-fixtures/<name>:latest from Debian packages
+# ($TRACER_FIXTURE_REPO replaces tracer-fixtures).
 #
 #   tests/functions/build-images.sh [name…]     (default: every folder with a recipe.sh)
 #
@@ -22,6 +23,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# Another repository name builds a second set without touching the images tests use.
+repo=${TRACER_FIXTURE_REPO:-tracer-fixtures}
 cache=${TRACER_FIXTURE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/tracer-fixtures}
 suite=bookworm
 mirrors=(
@@ -50,7 +53,7 @@ recipe_hash() {
 default_stage() { cp -a "$fixture/app/." "$1/"; }
 
 build_one() {
-  local name=$1 fixture=$here/$1 tag=tracer-fixtures/$1:latest start hash have
+  local name=$1 fixture=$here/$1 tag=$repo/$1:latest start hash have
   [[ -f $fixture/recipe.sh ]] || die "no recipe: '$fixture/recipe.sh'"
   start=$SECONDS
   hash=$(recipe_hash "$fixture")
