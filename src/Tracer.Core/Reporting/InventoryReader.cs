@@ -27,7 +27,9 @@ public static class InventoryReader
         }, ct).ConfigureAwait(false);
         try
         {
-            using var tar = await engine.Client.Containers.ExportContainerAsync(id, ct).ConfigureAwait(false);
+            using var export = await engine.Client.Containers.ExportContainerAsync(id, ct).ConfigureAwait(false);
+            // Large reads only: the client's chunked stream fails on the tar reader's small ones.
+            using var tar = new BufferedStream(export, 1 << 20);
             var (entries, packages) = await ReadTarAsync(tar, ct).ConfigureAwait(false);
             return new ImageInventory(image, inspect.ID, inspect.Size, entries, packages);
         }
@@ -54,8 +56,12 @@ public static class InventoryReader
             var link = entry.EntryType == TarEntryType.HardLink ? "/" + Normalise(entry.LinkName).TrimStart('/')
                 : string.IsNullOrEmpty(entry.LinkName) ? null : entry.LinkName;
             entries[path] = new InventoryEntry(path, type, (int)entry.Mode, entry.Length, link);
-            if (path == DpkgStatus && entry.DataStream is { } status)
+            if (path == DpkgStatus && entry.DataStream is { } data)
             {
+                // The export stream only reads asynchronously; the status file is small.
+                using var status = new MemoryStream();
+                await data.CopyToAsync(status, ct).ConfigureAwait(false);
+                status.Position = 0;
                 foreach (var name in InstalledPackages(status))
                 {
                     packages.Add(name);
