@@ -78,7 +78,7 @@ public sealed class ClosureContext(ClosureInput input)
     }
 
     /// <summary>Keeps a path that is already real (no symlink in it). --exclude wins over
-    /// every rule except include and parent.</summary>
+    /// every rule, --include too; only the parents of what is kept are exempt.</summary>
     public bool KeepReal(string path, string rule)
     {
         if (_kept.ContainsKey(path))
@@ -94,7 +94,7 @@ public sealed class ClosureContext(ClosureInput input)
             _excluded.TryAdd(path, "runtime");
             return false;
         }
-        if (rule is not (Rules.IncludeRule.RuleName or Rules.ParentRule.RuleName)
+        if (rule != Rules.ParentRule.RuleName
             && Input.Excludes.FirstOrDefault(g => g.IsMatch(path)) is { } glob)
         {
             _excluded.TryAdd(path, "exclude " + glob.Pattern);
