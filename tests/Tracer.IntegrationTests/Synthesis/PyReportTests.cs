@@ -1,0 +1,82 @@
+using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
+using Tracer.Synthesis;
+using Tracer.Tests.Infrastructure;
+using Tracer.Tracing;
+
+namespace Tracer.IntegrationTests.Synthesis;
+
+/// <summary>The fixture function py-report end to end: trace (strace), synthesize, run.</summary>
+public sealed class PyReportTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const string Image = "tracer-fixtures/py-report:latest";
+
+    [RequiresFact(Requirement.Docker | Requirement.Root | Requirement.Strace)]
+    public async Task PyReport_MinimalImage_OwnCommandOutputEqualsOriginal()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        using var engine = DockerEngine.Connect();
+        await EnsureFixtureAsync(engine, cts.Token);
+        var dir = Directory.CreateTempSubdirectory("tracer-synth-py-").FullName;
+        var tag = $"tracer-test/py-report-min:{TestRun.Id}";
+        try
+        {
+            var (trace, original) = await StracedRun.TraceAsync(engine, Image, dir, cts.Token);
+            Assert.Equal(0L, original.ExitCode);
+            TraceFile.Write(Path.Combine(dir, "trace"), trace);
+            var result = await Synthesizer.RunAsync(new SynthesisOptions
+            {
+                Image = Image,
+                Traces = [Path.Combine(dir, "trace")],
+                Tag = tag,
+                OutputDirectory = Path.Combine(dir, "out"),
+                Excludes = ["/usr/share/doc/**", "/usr/share/man/**"],
+                TempDirectory = dir,
+                Engine = engine,
+            }, cts.Token);
+            output.WriteLine($"py-report: {result.SourceBytes} -> {result.LayerBytes} bytes, kept {result.Kept.Count} of "
+                + $"{result.SourceEntries}, {result.Packages.Count} packages, {result.Missing.Count} missing, "
+                + $"synthesis {result.SynthesisTime.TotalSeconds:F2}s, save {result.SaveTime.TotalSeconds:F2}s, "
+                + $"load {result.LoadTime.TotalSeconds:F2}s");
+            output.WriteLine("stdout: " + original.Stdout);
+            Assert.True(result.LayerBytes < result.SourceBytes / 2, $"layer {result.LayerBytes} of {result.SourceBytes}");
+            Assert.Contains("python3.11-minimal", result.Packages);
+
+            var id = await engine.CreateAsync(new ContainerSpec { Image = tag, NetworkMode = "none", Labels = TestRun.Labels }, cts.Token);
+            try
+            {
+                await engine.StartAsync(id, cts.Token);
+                var code = await engine.WaitAsync(id, cts.Token);
+                var (stdout, stderr) = await engine.LogsAsync(id, cts.Token);
+                Assert.Equal((0L, original.Stdout), (code, stdout));
+                Assert.Contains("rows: 42", stdout, StringComparison.Ordinal);
+                Assert.Equal(original.Stderr, stderr);
+            }
+            finally
+            {
+                await engine.RemoveAsync(id);
+            }
+        }
+        finally
+        {
+            await engine.RemoveImageAsync(tag);
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Builds the fixture with the fixtures' own script when the engine lacks it.</summary>
+    private static async Task EnsureFixtureAsync(DockerEngine engine, CancellationToken ct)
+    {
+        if (await engine.ImageExistsAsync(Image, ct))
+        {
+            return;
+        }
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "tests/functions/build-images.sh")))
+        {
+            dir = dir.Parent;
+        }
+        Assert.NotNull(dir);
+        await ProcessRunner.RunAsync("bash", [Path.Combine(dir.FullName, "tests/functions/build-images.sh"), "py-report"], ct);
+    }
+}
