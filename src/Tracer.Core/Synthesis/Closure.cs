@@ -15,6 +15,7 @@ public static class Closure
         new UserRule(),
         new SymlinkRule(),
         new ElfRule(),
+        new ShebangRule(),
         new ParentRule(),
         new PackageMetadataRule(),
     ];

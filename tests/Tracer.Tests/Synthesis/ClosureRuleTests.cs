@@ -143,4 +143,14 @@ public sealed class ClosureRuleTests
             .Close(TestTree.Accesses(("/usr/bin/a", AccessKind.Open)));
         Assert.Contains("/usr/bin/a", context.Kept.Keys);
     }
+
+    [Fact]
+    public void Shebang_ExecutableScript_KeepsItsInterpreterThroughLinks()
+    {
+        var context = Image().Link("/usr/bin/sh", "python3").File("/app/run", "#!/bin/sh -e\necho\n", 0b111_101_101)
+            .Close(TestTree.Accesses(("/app/run", AccessKind.Exec)));
+        Assert.Equal(ShebangRule.RuleName, context.Kept["/usr/bin/python3.11"]);
+        Assert.Contains("/usr/bin/sh", context.Kept.Keys);
+        Assert.Equal(SymlinkRule.RuleName, context.Kept["/bin"]);
+    }
 }

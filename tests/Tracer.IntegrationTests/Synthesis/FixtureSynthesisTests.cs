@@ -6,27 +6,28 @@ using Tracer.Tracing;
 
 namespace Tracer.IntegrationTests.Synthesis;
 
-/// <summary>The fixture function py-report end to end: trace (strace), synthesize, run.</summary>
-public sealed class PyReportTests(Xunit.Abstractions.ITestOutputHelper output)
+/// <summary>Fixture functions end to end: trace (strace), synthesize, run the own command.</summary>
+public sealed class FixtureSynthesisTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private const string Image = "tracer-fixtures/py-report:latest";
-
-    [RequiresFact(Requirement.Docker | Requirement.Root | Requirement.Strace)]
-    public async Task PyReport_MinimalImage_OwnCommandOutputEqualsOriginal()
+    [RequiresTheory(Requirement.Docker | Requirement.Root | Requirement.Strace)]
+    [InlineData("py-report", "rows: 42", "python3.11-minimal")]
+    [InlineData("sh-etl", "revenue-cents: 28040", "jq")]
+    public async Task Fixture_MinimalImage_OwnCommandOutputEqualsOriginal(string fixture, string expected, string package)
     {
+        var image = $"tracer-fixtures/{fixture}:latest";
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         using var engine = DockerEngine.Connect();
-        await EnsureFixtureAsync(engine, cts.Token);
+        await EnsureFixtureAsync(engine, fixture, cts.Token);
         var dir = Directory.CreateTempSubdirectory("tracer-synth-py-").FullName;
-        var tag = $"tracer-test/py-report-min:{TestRun.Id}";
+        var tag = $"tracer-test/synth-{fixture}:{TestRun.Id}";
         try
         {
-            var (trace, original) = await StracedRun.TraceAsync(engine, Image, dir, cts.Token);
+            var (trace, original) = await StracedRun.TraceAsync(engine, image, dir, cts.Token);
             Assert.Equal(0L, original.ExitCode);
             TraceFile.Write(Path.Combine(dir, "trace"), trace);
             var result = await Synthesizer.RunAsync(new SynthesisOptions
             {
-                Image = Image,
+                Image = image,
                 Traces = [Path.Combine(dir, "trace")],
                 Tag = tag,
                 OutputDirectory = Path.Combine(dir, "out"),
@@ -34,13 +35,13 @@ public sealed class PyReportTests(Xunit.Abstractions.ITestOutputHelper output)
                 TempDirectory = dir,
                 Engine = engine,
             }, cts.Token);
-            output.WriteLine($"py-report: {result.SourceBytes} -> {result.LayerBytes} bytes, kept {result.Kept.Count} of "
+            output.WriteLine($"{fixture}: {result.SourceBytes} -> {result.LayerBytes} bytes, kept {result.Kept.Count} of "
                 + $"{result.SourceEntries}, {result.Packages.Count} packages, {result.Missing.Count} missing, "
                 + $"synthesis {result.SynthesisTime.TotalSeconds:F2}s, save {result.SaveTime.TotalSeconds:F2}s, "
                 + $"load {result.LoadTime.TotalSeconds:F2}s");
             output.WriteLine("stdout: " + original.Stdout);
             Assert.True(result.LayerBytes < result.SourceBytes / 2, $"layer {result.LayerBytes} of {result.SourceBytes}");
-            Assert.Contains("python3.11-minimal", result.Packages);
+            Assert.Contains(package, result.Packages);
 
             var id = await engine.CreateAsync(new ContainerSpec { Image = tag, NetworkMode = "none", Labels = TestRun.Labels }, cts.Token);
             try
@@ -49,7 +50,7 @@ public sealed class PyReportTests(Xunit.Abstractions.ITestOutputHelper output)
                 var code = await engine.WaitAsync(id, cts.Token);
                 var (stdout, stderr) = await engine.LogsAsync(id, cts.Token);
                 Assert.Equal((0L, original.Stdout), (code, stdout));
-                Assert.Contains("rows: 42", stdout, StringComparison.Ordinal);
+                Assert.Contains(expected, stdout, StringComparison.Ordinal);
                 Assert.Equal(original.Stderr, stderr);
             }
             finally
@@ -65,9 +66,9 @@ public sealed class PyReportTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     /// <summary>Builds the fixture with the fixtures' own script when the engine lacks it.</summary>
-    private static async Task EnsureFixtureAsync(DockerEngine engine, CancellationToken ct)
+    private static async Task EnsureFixtureAsync(DockerEngine engine, string fixture, CancellationToken ct)
     {
-        if (await engine.ImageExistsAsync(Image, ct))
+        if (await engine.ImageExistsAsync($"tracer-fixtures/{fixture}:latest", ct))
         {
             return;
         }
@@ -77,6 +78,6 @@ public sealed class PyReportTests(Xunit.Abstractions.ITestOutputHelper output)
             dir = dir.Parent;
         }
         Assert.NotNull(dir);
-        await ProcessRunner.RunAsync("bash", [Path.Combine(dir.FullName, "tests/functions/build-images.sh"), "py-report"], ct);
+        await ProcessRunner.RunAsync("bash", [Path.Combine(dir.FullName, "tests/functions/build-images.sh"), fixture], ct);
     }
 }
