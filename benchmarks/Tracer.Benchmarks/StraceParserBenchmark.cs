@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using Tracer.Tracing;
+using Tracer.Tracing.Strace;
+
+namespace Tracer.Benchmarks;
+
+/// <summary>
+/// Strace parser throughput on real logs captured on this machine (tests/…/StraceLogs): one
+/// operation is one pass over a log; the parser and its sink stay warm across iterations.
+/// </summary>
+[MemoryDiagnoser]
+public class StraceParserBenchmark
+{
+    private byte[] _log = [];
+    private int _lines;
+    private StraceParser _parser = null!;
+
+    [Params("py-y.log", "threads.log", "sh-cd.log")]
+    public string Log { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _log = File.ReadAllBytes(Path.Combine(LogDirectory(), Log));
+        _lines = _log.Count(static b => b == '\n');
+        _parser = new StraceParser(new AccessAccumulator(), new StraceParserOptions { InitialCwd = "/tmp/st" });
+        StraceLineReader.Lines(_log, _parser);
+    }
+
+    /// <summary>One pass over the whole log: lines/s = <see cref="Lines"/> / mean.</summary>
+    [Benchmark]
+    public int ParseLog() => StraceLineReader.Lines(_log, _parser);
+
+    public int Lines => _lines;
+
+    private static string LogDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Tracer.Tests", "Tracing", "StraceLogs");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("tests/Tracer.Tests/Tracing/StraceLogs above " + AppContext.BaseDirectory);
+    }
+}

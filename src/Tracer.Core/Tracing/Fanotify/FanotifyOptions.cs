@@ -1,0 +1,18 @@
+namespace Tracer.Tracing.Fanotify;
+
+/// <summary>How the fanotify source runs.</summary>
+public sealed record FanotifyOptions
+{
+    /// <summary>FAN_UNLIMITED_QUEUE: off by default, so a flood is an overflow error, not
+    /// unbounded kernel memory.</summary>
+    public bool UnlimitedQueue { get; init; }
+
+    /// <summary>Test knob: read nothing until <see cref="FanotifySource.Stop"/>, so the default
+    /// 16384-event queue can overflow on purpose.</summary>
+    public bool DeferReading { get; init; }
+
+    /// <summary>Host path of the container's rootfs (overlay "merged"): stripped when an event
+    /// path shows it. On this machine readlink of the event fd already yields the container
+    /// view.</summary>
+    public string? HostRootPrefix { get; init; }
+}

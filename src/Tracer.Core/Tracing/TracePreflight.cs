@@ -1,0 +1,24 @@
+namespace Tracer.Tracing;
+
+/// <summary>Checks, before any container exists, that this machine can trace.</summary>
+public static class TracePreflight
+{
+    public static void Check(TraceBackend backend)
+    {
+        if (Tmds.Linux.LibC.geteuid() != 0)
+        {
+            throw new TracerException("tracing needs root", Environment.UserName,
+                "run tracer as root (fanotify needs CAP_SYS_ADMIN, strace needs ptrace)", ErrorCategory.Environment);
+        }
+        if (backend.HasFlag(TraceBackend.Strace) && !OnPath("strace"))
+        {
+            throw new TracerException("strace not found", "strace",
+                "install it (apt-get install strace) or use --tracer fanotify", ErrorCategory.Environment);
+        }
+    }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
+}

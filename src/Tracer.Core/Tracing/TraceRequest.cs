@@ -1,0 +1,22 @@
+namespace Tracer.Tracing;
+
+/// <summary>One traced run of an image: what <c>tracer trace</c> was asked to do.</summary>
+public sealed record TraceRequest
+{
+    public required string Image { get; init; }
+    /// <summary>Replaces the image's Entrypoint when set (and then, as with docker run
+    /// --entrypoint, the image's Cmd is not used).</summary>
+    public IReadOnlyList<string>? Entrypoint { get; init; }
+    /// <summary>Replaces the image's Cmd when not empty; the Entrypoint stays.</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+    public IReadOnlyList<string> Env { get; init; } = [];
+    public string? User { get; init; }
+    /// <summary>Docker bind strings <c>SRC:DST[:ro]</c>; DST is never allowlisted.</summary>
+    public IReadOnlyList<string> Mounts { get; init; } = [];
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TraceBackend Backend { get; init; } = TraceBackend.Both;
+    public string? NetworkMode { get; init; }
+    /// <summary>Extra container labels (tests add their run id).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public Fanotify.FanotifyOptions Fanotify { get; init; } = new();
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Reactive.Linq;
+using Tracer.Docker;
+using Tracer.Tracing.Fanotify;
+using Tracer.Tracing.Strace;
+
+namespace Tracer.Tracing;
+
+/// <summary>
+/// One traced run: the container starts behind the gate, fanotify is armed on its root file
+/// system and strace attached to the gate, then the gate is released. After the exit both
+/// sources are drained and merged (System.Reactive) into one <see cref="AccessSet"/>. The
+/// container is removed on every path out, Ctrl-C included.
+/// </summary>
+public sealed class TraceSession(DockerEngine engine)
+{
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Short progress lines (stderr in the CLI).</summary>
+    public Action<string> Progress { get; init; } = static _ => { };
+
+    public async Task<TraceDocument> RunAsync(TraceRequest request, CancellationToken ct)
+    {
+        TracePreflight.Check(request.Backend);
+        var clock = Stopwatch.StartNew();
+        var image = await engine.InspectImageAsync(request.Image, ct).ConfigureAwait(false);
+        var imageCmd = request.Entrypoint is null ? image.Config?.Cmd : null;
+        var cmd = request.Command.Count > 0 ? request.Command : (IReadOnlyList<string>?)imageCmd ?? [];
+        var command = (request.Entrypoint ?? (IReadOnlyList<string>?)image.Config?.Entrypoint ?? []).Concat(cmd).ToList();
+        var workingDir = string.IsNullOrEmpty(image.Config?.WorkingDir) ? "/" : image.Config!.WorkingDir;
+        var filter = new PathFilter(request.Mounts.Select(MountTarget));
+        using var gate = Gate.Create();
+        string? id = null;
+        try
+        {
+            id = await engine.CreateAsync(new ContainerSpec
+            {
+                Image = request.Image,
+                Entrypoint = Gate.Wrap(command),
+                Cmd = [],
+                Env = request.Env,
+                User = request.User,
+                Binds = [gate.Bind, .. request.Mounts],
+                NetworkMode = request.NetworkMode,
+                Labels = request.Labels,
+            }, ct).ConfigureAwait(false);
+            await engine.StartAsync(id, ct).ConfigureAwait(false);
+            var exited = engine.WaitAsync(id, ct);
+            var pid = await engine.PidAsync(id, ct).ConfigureAwait(false);
+            Progress($"container {DockerEngine.Short(id)} (gate pid {pid}), {string.Join(' ', command)}");
+            var run = await TraceContainerAsync(request, gate, exited, pid, workingDir, filter, id, ct)
+                .ConfigureAwait(false);
+            var facts = new TraceFacts
+            {
+                Image = request.Image,
+                ImageId = image.ID,
+                Command = command,
+                ExitCode = (int)run.ExitCode,
+                Backend = request.Backend.ToString().ToLowerInvariant(),
+                Events = run.Events,
+                DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                BindMounts = filter.BindMounts,
+            };
+            return new TraceDocument(facts, run.Accesses);
+        }
+        finally
+        {
+            if (id is not null)
+            {
+                gate.Abort();
+                await engine.RemoveAsync(id).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<TraceRun> TraceContainerAsync(TraceRequest request, Gate gate, Task<long> exited, int pid,
+        string workingDir, PathFilter filter, string id, CancellationToken ct)
+    {
+        var accumulator = new AccessAccumulator(filter);
+        using var fanotify = request.Backend.HasFlag(TraceBackend.Fanotify)
+            ? await ArmFanotifyAsync(request, pid, id, ct).ConfigureAwait(false)
+            : null;
+        using var strace = request.Backend.HasFlag(TraceBackend.Strace)
+            ? await StraceAttachment.AttachAsync(pid, workingDir, ct).ConfigureAwait(false)
+            : null;
+        var sources = new List<IObservable<AccessEvent>>();
+        if (fanotify is not null)
+        {
+            sources.Add(fanotify.Events);
+        }
+        if (strace is not null)
+        {
+            sources.Add(strace.Events);
+        }
+        Exception? sourceFailure = null;
+        var merged = sources.Merge().Synchronize();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = merged.Subscribe(
+            e => accumulator.OnAccess(e),
+            e => { sourceFailure = e; done.TrySetResult(); },
+            () => done.TrySetResult());
+        fanotify?.Start();
+        await gate.ReleaseAsync(exited, ReleaseTimeout, ct).ConfigureAwait(false);
+        var exitCode = await WaitExitAsync(exited, request.Timeout, id, ct).ConfigureAwait(false);
+        fanotify?.Stop();
+        if (strace is not null)
+        {
+            await strace.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        await done.Task.WaitAsync(ct).ConfigureAwait(false);
+        if (sourceFailure is not null)
+        {
+            throw sourceFailure;
+        }
+        if (fanotify is { Overflowed: true })
+        {
+            throw new TracerException("fanotify event queue overflowed", request.Image,
+                "events were lost, so nothing may be built from this trace; trace a smaller run or use --tracer strace",
+                ErrorCategory.TraceIncomplete);
+        }
+        var events = new Dictionary<string, long>();
+        if (fanotify is not null)
+        {
+            events["fanotify"] = fanotify.EventCount;
+        }
+        if (strace is not null)
+        {
+            events["strace"] = strace.Parser.Stats.Accesses;
+        }
+        var accesses = accumulator.ToAccessSet();
+        return new TraceRun(exitCode, events, strace is null ? accesses : TraceMerge.MarkCreated(accesses, strace.Parser.CreatedPaths));
+    }
+
+    private async Task<FanotifySource> ArmFanotifyAsync(TraceRequest request, int pid, string id,
+        CancellationToken ct)
+    {
+        var inspect = await engine.Client.Containers.InspectContainerAsync(id, ct).ConfigureAwait(false);
+        string? merged = null;
+        _ = inspect.GraphDriver?.Data?.TryGetValue("MergedDir", out merged);
+        var source = FanotifySource.Open(request.Fanotify with { HostRootPrefix = merged });
+        try
+        {
+            source.MarkFilesystem($"/proc/{pid}/root");
+            return source;
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<long> WaitExitAsync(Task<long> exited, TimeSpan timeout, string id, CancellationToken ct)
+    {
+        var finished = await Task.WhenAny(exited, Task.Delay(timeout, ct)).ConfigureAwait(false);
+        if (finished != exited)
+        {
+            ct.ThrowIfCancellationRequested();
+            await engine.KillAsync(id, "KILL", CancellationToken.None).ConfigureAwait(false);
+            throw new TracerException("traced run timed out", $"{timeout.TotalSeconds:0} s",
+                "the container was killed; raise --timeout or check that the command ends by itself",
+                ErrorCategory.Timeout);
+        }
+        var code = await exited.ConfigureAwait(false);
+        Progress($"exited with {code}");
+        return code;
+    }
+
+    private static string MountTarget(string bind)
+    {
+        var parts = bind.Split(':');
+        return parts.Length >= 2 ? parts[1] : parts[0];
+    }
+
+    private sealed record TraceRun(long ExitCode, IReadOnlyDictionary<string, long> Events, AccessSet Accesses);
+}

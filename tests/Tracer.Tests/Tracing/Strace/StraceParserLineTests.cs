@@ -1,0 +1,76 @@
+using System.Text;
+using Tracer.Tracing;
+using Tracer.Tracing.Strace;
+using static Tracer.Tests.Tracing.Strace.StraceLogFixture;
+
+namespace Tracer.Tests.Tracing.Strace;
+
+public sealed class StraceParserLineTests
+{
+    [Fact]
+    public void Parse_StderrWithPidPrefixAndT_ResolvesCwdFromAnnotations()
+    {
+        var (set, parser) = Parse("stderr-pid.log");
+
+        Assert.True(set.TryGet("/tmp/st/work/sub/data.txt", out var data));
+        Assert.Equal(AccessKind.Open, data.Kinds);
+        Assert.Equal("cat", data.FirstProgram);
+        Assert.True(set.Kinds("/usr/lib/x86_64-linux-gnu/libc.so.6").HasFlag(AccessKind.Open));
+        Assert.Equal(0, parser.Stats.Malformed);
+    }
+
+    [Fact]
+    public void Parse_GateHandshakeBeforeExec_IsNotCounted()
+    {
+        var sink = new AccessAccumulator();
+        var parser = new StraceParser(sink, new StraceParserOptions { GatePid = 100, InitialCwd = "/" });
+        Feed(parser, """
+            100 openat(AT_FDCWD, "/.tracer/release", O_RDONLY) = 3
+            100 read(3, "g", 1) = 1
+            100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|SIGCHLD, child_tidptr=0x1) = 101
+            101 openat(AT_FDCWD, "/etc/gate-only", O_RDONLY) = 4
+            101 execve("/usr/local/bin/app", ["app"], 0x1 /* 3 vars */) = -1 ENOENT (No such file or directory)
+            101 execve("/usr/bin/app", ["app"], 0x1 /* 3 vars */) = 0
+            101 openat(AT_FDCWD, "etc/app.conf", O_RDONLY) = 3
+            100 wait4(-1,  <unfinished ...>
+            101 +++ exited with 0 +++
+            100 <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 101
+            """);
+        var set = sink.ToAccessSet();
+
+        Assert.Equal(
+            ["/etc/app.conf", "/usr/bin/app", "/usr/local/bin/app"],
+            set.Sorted().Select(r => r.Path));
+        Assert.Equal(AccessKind.Missing, set.Kinds("/usr/local/bin/app"));
+        Assert.True(set.TryGet("/etc/app.conf", out var conf));
+        Assert.Equal("app", conf.FirstProgram);
+    }
+
+    [Fact]
+    public void Parse_TruncatedString_IsCountedNotRecorded()
+    {
+        var sink = new AccessAccumulator();
+        var parser = new StraceParser(sink);
+        Feed(parser, """
+            7 openat(AT_FDCWD, "/usr/lib/pyth"..., O_RDONLY) = 3
+            """);
+
+        Assert.Equal(0, sink.Count);
+        Assert.Equal(1, parser.Stats.Truncated);
+    }
+
+    [Fact]
+    public void Parse_HexEscapesFromXx_DecodesBytes()
+    {
+        var sink = new AccessAccumulator();
+        var parser = new StraceParser(sink);
+        Feed(parser, """
+            7 openat(AT_FDCWD, "\x2f\x65\x74\x63\x2f\xc3\xbc", O_RDONLY) = 3
+            """);
+
+        Assert.Equal(AccessKind.Open, sink.ToAccessSet().Kinds("/etc/ü"));
+    }
+
+    private static void Feed(StraceParser parser, string text) =>
+        StraceLineReader.Lines(Encoding.UTF8.GetBytes(text + "\n"), parser);
+}

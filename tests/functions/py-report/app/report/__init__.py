@@ -1,0 +1,1 @@
+"""Aggregation of sales events: decimal totals, SQLite store, gzip CSV export."""
