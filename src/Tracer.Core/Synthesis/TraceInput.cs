@@ -46,6 +46,7 @@ public sealed record TraceInput(AccessSet Accesses, IReadOnlyList<string> BindMo
     {
         foreach (var (file, facts) in Facts)
         {
+            // Limitation: a trace without an imageId (hand-written) is accepted for any image.
             if (!force && facts.ImageId.Length > 0 && !SameId(facts.ImageId, imageId))
             {
                 throw new TracerException($"trace was recorded on image {Short(facts.ImageId)}, not {Short(imageId)}",
