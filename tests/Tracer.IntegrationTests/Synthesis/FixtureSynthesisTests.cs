@@ -110,7 +110,7 @@ public sealed class FixtureSynthesisTests(Xunit.Abstractions.ITestOutputHelper o
             }, cts.Token);
             output.WriteLine($"{fixture}: {result.SourceBytes} -> {result.LayerBytes} bytes, kept {result.Kept.Count} of "
                 + $"{result.SourceEntries}, {result.Packages.Count} packages, {result.Missing.Count} missing, "
-                + $"synthesis {result.SynthesisTime.TotalSeconds:F2}s");
+                + $"synthesis {result.SynthesisTime.TotalSeconds:F2}s; missing: {string.Join(", ", result.Missing)}");
             var id = await engine.CreateAsync(new ContainerSpec
             {
                 Image = tag,
