@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Synthesis.Rules;
 using Tracer.Synthesis.Tree;
 using Tracer.Tests.Infrastructure;
@@ -21,7 +22,8 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
     [RequiresFact(Requirement.Docker)]
     public async Task Case2_SymlinkedNames_KeptAsLinks()
     {
-        var tree = await LoadedTreeAsync();
+        using var saved = await SavedImageAsync(app.Tag);
+        var tree = saved.Tree;
         Assert.Equal(("usr/bin", TreeEntryType.Symlink), (tree.Get("/bin")!.LinkTarget, tree.Get("/bin")!.Type));
         Assert.Equal("usr/lib64", tree.Get("/lib64")!.LinkTarget);
         Assert.Equal("usr/lib", tree.Get("/lib")!.LinkTarget);
@@ -33,7 +35,8 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
     [RequiresFact(Requirement.Docker)]
     public async Task Case6_UserAndOwnership_IdenticalToOriginal()
     {
-        var minimal = await LoadedTreeAsync();
+        using var saved = await SavedImageAsync(app.Tag);
+        var minimal = saved.Tree;
         using var source = await SavedImageAsync(app.SourceId);
         foreach (var kept in app.First.Kept.Where(static k => k.Rule != UserRule.RuleName
             && k.Rule != PackageMetadataRule.RuleName && k.Path != TmpRule.TmpPath))
@@ -80,7 +83,8 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
     [RequiresFact(Requirement.Docker)]
     public async Task Case9_RuntimeFilesGateAndVolumes_NeverCopied()
     {
-        var tree = await LoadedTreeAsync();
+        using var saved = await SavedImageAsync(app.Tag);
+        var tree = saved.Tree;
         foreach (var path in new[] { "/etc/hosts", "/etc/resolv.conf", "/etc/hostname", "/.tracer", "/data", "/data/seed", "/proc", "/dev" })
         {
             Assert.Null(tree.Get(path));
@@ -92,7 +96,8 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
     [RequiresFact(Requirement.Docker)]
     public async Task Case12_DpkgStatus_ExactlyTheOwningPackages()
     {
-        var tree = await LoadedTreeAsync();
+        using var saved = await SavedImageAsync(app.Tag);
+        var tree = saved.Tree;
         Assert.Equal(["dash", "libc6"], app.First.Packages);
         Assert.Equal(["/var/lib/dpkg/status.d/dash", "/var/lib/dpkg/status.d/libc6"],
             tree.Children("/var/lib/dpkg/status.d").Order(StringComparer.Ordinal));
@@ -106,7 +111,8 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
     [RequiresFact(Requirement.Docker)]
     public async Task Case13_CreatedFile_NotInImageItsDirectoryIs()
     {
-        var tree = await LoadedTreeAsync();
+        using var saved = await SavedImageAsync(app.Tag);
+        var tree = saved.Tree;
         Assert.Equal(TreeEntryType.Directory, tree.Get("/app/cache")!.Type);
         Assert.Null(tree.Get("/app/cache/out.txt"));
         Assert.Null(tree.Get("/app/notes.txt"));
@@ -125,7 +131,8 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
         Assert.Equal(TarEntryType.RegularFile, entries.Single(static e => e.Name == "app/bin/tool").EntryType);
         var alias = entries.Single(static e => e.Name == "app/bin/tool-alias");
         Assert.Equal((TarEntryType.HardLink, "app/bin/tool"), (alias.EntryType, alias.LinkName));
-        var tree = await LoadedTreeAsync();
+        using var saved = await SavedImageAsync(app.Tag);
+        var tree = saved.Tree;
         Assert.Equal(tree.Get("/app/bin/tool")!.Inode, tree.Get("/app/bin/tool-alias")!.Inode);
     }
 
@@ -154,10 +161,30 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
         Assert.Equal(app.First.ImageId, forced.ImageId);
     }
 
+    [RequiresFact(Requirement.Docker)]
+    public async Task Dockerfile_RebuiltWithDockerBuild_RunsTheSame()
+    {
+        var tag = $"tracer-test/synth-dockerfile:{TestRun.Id}";
+        try
+        {
+            await ProcessRunner.RunAsync("docker",
+                ["build", "--quiet", "--label", $"{DockerLabels.TestRun}={TestRun.Id}", "--tag", tag, app.FirstDir],
+                CancellationToken.None);
+            var rebuilt = await app.RunAsync(tag);
+            Assert.Equal(await app.RunAsync(app.Tag), rebuilt);
+            var config = (await app.Engine.InspectImageAsync(tag, CancellationToken.None)).Config!;
+            Assert.Equal(["/app/run.sh"], config.Entrypoint);
+            Assert.Equal("app", config.User);
+        }
+        finally
+        {
+            await app.Engine.RemoveImageAsync(tag);
+        }
+    }
+
     private string Rule(string path) => app.First.Kept.Single(k => k.Path == path).Rule;
 
-    private async Task<ImageTree> LoadedTreeAsync() => (await SavedImageAsync(app.Tag)).Tree;
-
+    /// <summary>The engine's save of an image, indexed; the caller disposes it (deleting the spool).</summary>
     private async Task<SavedImage> SavedImageAsync(string image)
     {
         using var save = await app.Engine.SaveImageAsync(image, CancellationToken.None);

@@ -30,6 +30,7 @@ public sealed record ElfInfo(
             return null;
         }
         stream.Position = 0;
+        // Limitation: ELFSharp reads whole symbol tables on load, about 0.5 s for a 100 MB library.
         if (!ELFReader.TryLoad(stream, false, out var elf))
         {
             return null;

@@ -90,7 +90,9 @@ public static class LayerWriter
         tar.Gid = entry.Gid;
         tar.UserName = entry.UserName;
         tar.GroupName = entry.GroupName;
-        tar.ModificationTime = entry.ModificationTime;
+        // Limitation: times before 1970 (never seen in real layers) are written as the epoch.
+        tar.ModificationTime = entry.ModificationTime < DateTimeOffset.UnixEpoch
+            ? DateTimeOffset.UnixEpoch : entry.ModificationTime;
         if (type is TarEntryType.SymbolicLink or TarEntryType.HardLink)
         {
             tar.LinkName = link;
