@@ -98,6 +98,57 @@ public sealed class TraceSessionTests
         await AssertNoContainersLeftAsync();
     }
 
+    [RequiresFact(Needs)]
+    public async Task Run_StraceOnlyWithMount_ReportsMountNotAllowlisted()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var host = Directory.CreateTempSubdirectory("tracer-mount-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(host, "in.txt"), "x");
+            var request = new TraceRequest
+            {
+                Image = image,
+                Entrypoint = ["/bin/cat"],
+                Command = ["/data/in.txt", "/etc/os-release"],
+                Mounts = [$"{host}:/data:ro"],
+                Backend = TraceBackend.Strace,
+                Labels = TestRun.Labels,
+                NetworkMode = "none",
+            };
+
+            var document = await TraceAsync(request);
+
+            var allowed = document.Accesses.AllowedPaths();
+            Assert.Equal(["/data"], document.Facts.BindMounts);
+            Assert.DoesNotContain(allowed, static p => p.StartsWith("/data", StringComparison.Ordinal));
+            Assert.Contains("/etc/os-release", allowed);
+            Assert.Contains("/usr/lib/os-release", allowed);
+            Assert.Equal(new[] { "strace" }, document.Facts.Events.Keys);
+        }
+        finally
+        {
+            Directory.Delete(host, recursive: true);
+        }
+    }
+
+    [RequiresFact(Requirement.Root | Requirement.Docker)]
+    public async Task TraceCommand_UnknownImage_ExitsWithUsageCode()
+    {
+        var output = Directory.CreateTempSubdirectory("tracer-cli-").FullName;
+        try
+        {
+            var code = await Cli.Program.Main(["trace", "tracer-test/no-such-image:never", "--out", output]);
+
+            Assert.Equal(2, code);
+            Assert.False(File.Exists(Path.Combine(output, TraceFile.TraceFileName)));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
     private static async Task<TraceDocument> TraceAsync(TraceRequest request)
     {
         using var engine = DockerEngine.Connect();
