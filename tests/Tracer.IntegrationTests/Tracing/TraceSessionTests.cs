@@ -87,6 +87,27 @@ public sealed class TraceSessionTests
         await AssertNoContainersLeftAsync();
     }
 
+    [RequiresFact(Needs)]
+    public async Task Run_PastTimeout_IsTimeoutErrorAndRemovesContainer()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var request = new TraceRequest
+        {
+            Image = image,
+            Entrypoint = ["sleep"],
+            Command = ["60"],
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+        using var engine = DockerEngine.Connect();
+
+        var e = await Assert.ThrowsAsync<TracerException>(() =>
+            new TraceSession(engine).RunAsync(request with { Timeout = TimeSpan.FromSeconds(2) }, CancellationToken.None));
+
+        Assert.Equal(ErrorCategory.Timeout, e.Category);
+        await AssertNoContainersLeftAsync();
+    }
+
     [RequiresFact(Requirement.Root | Requirement.Docker)]
     public async Task Run_UnknownImage_IsUsageErrorAndCreatesNoContainer()
     {
