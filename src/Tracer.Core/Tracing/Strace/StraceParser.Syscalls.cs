@@ -261,9 +261,17 @@ public sealed partial class StraceParser
             return;
         }
         var child = (int)r.Value;
+        if (p.ChildClaimed)
+        {
+            // The child printed while this clone was unfinished and inherited then.
+            p.ChildClaimed = false;
+            return;
+        }
         if (!_processes.ContainsKey(child))
         {
-            _processes[child] = p.Clone(line.IndexOf("CLONE_FS"u8) >= 0, line.IndexOf("CLONE_FILES"u8) >= 0);
+            var state = p.Clone(line.IndexOf("CLONE_FS"u8) >= 0, line.IndexOf("CLONE_FILES"u8) >= 0);
+            _processes[child] = state;
+            _unclaimed.Enqueue((child, state));
         }
     }
 
