@@ -23,6 +23,10 @@ public sealed partial class StraceParser
     private readonly char[] _base = new char[MaxPath * 2];
     private readonly char[] _path = new char[MaxPath * 2];
     private int _lastPendingClone = -1;
+    /// <summary>Children made by clone() whose first line is still to come. Inside a pid
+    /// namespace clone() returns the container's pid while strace labels lines with the host's,
+    /// so the next unknown pid takes the oldest of these.</summary>
+    private readonly Queue<(int Pid, StraceProcess State)> _unclaimed = new();
 
     public StraceParser(IAccessSink sink, StraceParserOptions? options = null)
     {
@@ -41,6 +45,8 @@ public sealed partial class StraceParser
         {
             line = line[..^1];
         }
+        // Limitation: in strace's stderr mode the first process's lines carry no "[pid N]" until a
+        // second process exists; they are filed under pid 0, a separate state from its later lines.
         var pid = defaultPid;
         if (line.StartsWith("[pid "u8))
         {
@@ -140,25 +146,57 @@ public sealed partial class StraceParser
     {
         if (_processes.TryGetValue(pid, out var process))
         {
+            process.Seen = true;
             return process;
         }
         // A child often prints before its parent's clone returns: inherit from the task whose
         // clone is still unfinished.
-        if (_lastPendingClone >= 0 && _processes.TryGetValue(_lastPendingClone, out var parent))
+        if (_lastPendingClone >= 0 && _processes.TryGetValue(_lastPendingClone, out var parent)
+            && !parent.ChildClaimed)
         {
             var flags = parent.Pending.AsSpan(0, Math.Max(parent.PendingLength, 0));
             process = parent.Clone(Has(flags, "CLONE_FS"u8), Has(flags, "CLONE_FILES"u8));
+            parent.ChildClaimed = true;
         }
         else
         {
-            process = new StraceProcess();
-            if (_processes.Count == 0)
-            {
-                process.Fs.Cwd = _options.InitialCwd;
-            }
-            process.Counting = _options.GatePid != pid;
+            process = Unclaimed() ?? Root(pid);
         }
+        process.Seen = true;
         _processes[pid] = process;
+        return process;
+    }
+
+    /// <summary>The oldest child a clone() made that no line has named yet.</summary>
+    // Limitation: with several clones outstanding in a pid namespace, children are matched in the
+    // order of their first line; one that prints after a younger sibling takes that sibling's
+    // copy of the parent (same parent, only the moment of the cwd/fd snapshot differs).
+    private StraceProcess? Unclaimed()
+    {
+        while (_unclaimed.TryDequeue(out var child))
+        {
+            if (child.State.Seen)
+            {
+                continue;
+            }
+            if (_processes.TryGetValue(child.Pid, out var alias) && ReferenceEquals(alias, child.State))
+            {
+                _processes.Remove(child.Pid);
+            }
+            return child.State;
+        }
+        return null;
+    }
+
+    /// <summary>A task whose parent the log does not show: the first one, or one attached.</summary>
+    private StraceProcess Root(int pid)
+    {
+        var process = new StraceProcess();
+        if (_processes.Count == 0)
+        {
+            process.Fs.Cwd = _options.InitialCwd;
+        }
+        process.Counting = _options.GatePid != pid;
         return process;
     }
 

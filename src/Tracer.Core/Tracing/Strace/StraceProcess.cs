@@ -16,6 +16,10 @@ internal sealed class StraceProcess
     public string? Program;
     /// <summary>False for the gate until it execs: its own file accesses do not count.</summary>
     public bool Counting = true;
+    /// <summary>Set once a line of this task was seen (a child made by clone() starts unseen).</summary>
+    public bool Seen;
+    /// <summary>A child printed during this task's unfinished clone and took a copy already.</summary>
+    public bool ChildClaimed;
     public byte[] Pending = new byte[256];
     public int PendingLength = -1;
 
