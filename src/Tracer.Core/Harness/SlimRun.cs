@@ -51,8 +51,9 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                     .ConfigureAwait(false);
             }
             var repair = failing.Count > 0 && missing.Count > 0 && round < options.RepairRounds;
+            var adding = repair ? TreePaths(missing, originalInventory) : [];
             _rounds.Add(new RepairRound(round, synth.ImageId, failing.Count == 0, failing.Select(static p => p.Name).ToList(),
-                missing, repair ? missing : []));
+                missing, adding));
             if (!repair)
             {
                 var summary = ImageSummary.Of(minimalInventory) with { Image = tag };
@@ -60,11 +61,11 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                     ? $"every probe passed on the minimal image{(round > 0 ? $" after {round} repair round(s)" : "")}"
                     : $"{failing.Count} probe(s) failed on the minimal image: {string.Join(", ", failing.Select(static p => p.Name))}";
                 var report = Report(failing.Count == 0, outcome, originalSummary, summary, traced, verify,
-                    (originalInventory, minimalInventory, accesses), synth.Artifacts);
+                    (originalInventory, minimalInventory, accesses, synth.KeptRules), synth.Artifacts);
                 return new SlimResult(report, output, null);
             }
             progress.Info($"round {round}: adding {missing.Count} missing path(s) and rebuilding");
-            added.AddRange(missing);
+            added.AddRange(adding);
         }
     }
 
@@ -82,6 +83,14 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
         return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
     }
 
+    /// <summary>
+    /// Include globs match the image's own tree, so a name looked up through a directory
+    /// symlink (/lib/… on usrmerge) is added together with the path it resolves to.
+    /// </summary>
+    private static List<string> TreePaths(IReadOnlyList<string> names, ImageInventory original) =>
+        names.SelectMany(n => original.Resolve(n) is { } target && target != n ? [n, target] : new[] { n })
+            .Distinct(StringComparer.Ordinal).ToList();
+
     private IReadOnlyList<string> WriteTraces(IReadOnlyList<TraceDocument> traces)
     {
         var files = new List<string>();
@@ -95,7 +104,8 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
     }
 
     private SlimReport Report(bool verified, string outcome, ImageSummary originalSummary, ImageSummary? minimalSummary,
-        ProbeOutcome traced, ProbeOutcome? verify, (ImageInventory O, ImageInventory M, AccessSet A)? trees,
+        ProbeOutcome traced, ProbeOutcome? verify,
+        (ImageInventory O, ImageInventory M, AccessSet A, IReadOnlyDictionary<string, string> Rules)? trees,
         IReadOnlyList<string> artifacts) => new()
         {
             Verified = verified,
@@ -107,7 +117,7 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
             Probes = traced.Results.Select((r, i) => new ProbeComparison(r.Name, r, verify?.Results[i])).ToList(),
             Stages = clock.Stages,
             Rounds = _rounds,
-            AttackSurface = trees is { } t ? AttackSurfaceAnalysis.Analyse(t.O, t.M, t.A) : null,
+            AttackSurface = trees is { } t ? AttackSurfaceAnalysis.Analyse(t.O, t.M, t.A, t.Rules) : null,
             LazyGroups = trees is { } l ? LazyGroupAnalysis.Analyse(l.O, l.M, l.A) : [],
             Artifacts = artifacts,
         };
