@@ -51,7 +51,10 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                     .ConfigureAwait(false);
             }
             var repair = failing.Count > 0 && missing.Count > 0 && round < options.RepairRounds;
-            var adding = repair ? TreePaths(missing, originalInventory) : [];
+            var adding = repair
+                ? TreePaths([.. missing, .. await LookupsOnOriginalAsync(failing, minimalInventory, originalInventory,
+                    suffix, ct).ConfigureAwait(false)], originalInventory)
+                : [];
             _rounds.Add(new RepairRound(round, synth.ImageId, failing.Count == 0, failing.Select(static p => p.Name).ToList(),
                 missing, adding));
             if (!repair)
@@ -64,7 +67,7 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                     (originalInventory, minimalInventory, accesses, synth.KeptRules), synth.Artifacts);
                 return new SlimResult(report, output, null);
             }
-            progress.Info($"round {round}: adding {missing.Count} missing path(s) and rebuilding");
+            progress.Info($"round {round}: {missing.Count} missing path(s); adding {adding.Count} path(s) and rebuilding");
             added.AddRange(adding);
         }
     }
@@ -80,6 +83,20 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
         var straced = await clock.TimeAsync("diagnose" + suffix,
             $"{failing.Count} failing probe(s) on the minimal image under strace",
             () => new ProbeRunner(minimal, tracedHost("strace")).RunAsync(failing, ct)).ConfigureAwait(false);
+        return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
+    }
+
+    /// <summary>
+    /// A function that dies at its first missing file hides the files it would have needed
+    /// next, so each repair also adds what the failing probes look up on the original (strace
+    /// sees lookups without open) that the minimal image lacks.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> LookupsOnOriginalAsync(IReadOnlyList<Probe> failing,
+        ImageInventory minimalInventory, ImageInventory originalInventory, string suffix, CancellationToken ct)
+    {
+        var straced = await clock.TimeAsync("repair lookups" + suffix,
+            $"{failing.Count} failing probe(s) on the original under strace",
+            () => new ProbeRunner(original, tracedHost("strace")).RunAsync(failing, ct)).ConfigureAwait(false);
         return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
     }
 
