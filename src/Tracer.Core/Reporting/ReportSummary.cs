@@ -50,7 +50,7 @@ public static class ReportSummary
                 || k.Category == SurfaceCategory.PackageManagers))
             {
                 text.AppendLine($"  kept      {k.Path}: {k.Reason}"
-                    + (k.UsedByProgram is null ? "" : $" ({ReportFormat.UsedBy(k)})"));
+                    + (k.UsedByProgram is null ? "" : $" (used by {ReportFormat.UsedBy(k)})"));
             }
         }
         var untouched = report.LazyGroups.Where(static g => !g.Touched).ToList();

@@ -57,6 +57,20 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
             static p => p!.GetValue<string>() == "/usr/bin/bash");
     }
 
+    [RequiresTheory(Needs)]
+    [InlineData("node-thumb")]
+    [InlineData("dotnet-api")]
+    public async Task Slim_ServiceFixture_Verified(string fixture)
+    {
+        await Repo.FixtureAsync(fixture);
+        var (run, report) = await SlimAsync(Repo.Spec(fixture));
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.True(report!["verified"]!.GetValue<bool>());
+        Assert.Contains(report["probes"]!.AsArray(), static p => p!["original"]!["kind"]!.GetValue<string>() == "http");
+        Assert.DoesNotContain(report["attackSurface"]!["kept"]!.AsArray(),
+            static k => k!["category"]!.GetValue<string>() is "shells" or "packageManagers");
+    }
+
     [RequiresFact(Needs)]
     public async Task Slim_FanotifyOnly_FailsWithMissingPaths_RepairTwoVerifies()
     {
