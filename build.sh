@@ -71,6 +71,7 @@ verify_format() {
 }
 
 build() {
+    command -v dotnet >/dev/null || die "the .NET 10 SDK is needed (dotnet on PATH); Debian has no package for it"
     install_packages
     start_docker
     make -s -C "$ROOT/native"
