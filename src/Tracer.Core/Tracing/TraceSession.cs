@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Reactive.Linq;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tracer.Docker;
 using Tracer.Tracing.Fanotify;
 using Tracer.Tracing.Strace;
@@ -12,8 +14,10 @@ namespace Tracer.Tracing;
 /// sources are drained and merged (System.Reactive) into one <see cref="AccessSet"/>. The
 /// container is removed on every path out, Ctrl-C included.
 /// </summary>
-public sealed class TraceSession(DockerEngine engine)
+public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
 {
+    private readonly ILogger _log = logger ?? NullLogger.Instance;
+
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Short progress lines (stderr in the CLI).</summary>
@@ -50,6 +54,7 @@ public sealed class TraceSession(DockerEngine engine)
             await engine.StartAsync(id, ct).ConfigureAwait(false);
             var exited = engine.WaitAsync(id, ct);
             var pid = await engine.PidAsync(id, ct).ConfigureAwait(false);
+            TracingLog.ContainerStarted(_log, DockerEngine.Short(id), request.Image, pid);
             Progress($"container {DockerEngine.Short(id)} (gate pid {pid}), {string.Join(' ', command)}");
             var run = await TraceContainerAsync(request, gate, exited, pid, workingDir, filter, id, ct)
                 .ConfigureAwait(false);
@@ -64,6 +69,7 @@ public sealed class TraceSession(DockerEngine engine)
                 DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 BindMounts = filter.BindMounts,
             };
+            TracingLog.Done(_log, request.Image, run.Accesses.Count, run.Events.Values.Sum(), facts.DurationSeconds);
             return new TraceDocument(facts, run.Accesses);
         }
         finally
@@ -72,6 +78,7 @@ public sealed class TraceSession(DockerEngine engine)
             {
                 gate.Abort();
                 await engine.RemoveAsync(id).ConfigureAwait(false);
+                TracingLog.Removed(_log, DockerEngine.Short(id));
             }
         }
     }
@@ -103,6 +110,7 @@ public sealed class TraceSession(DockerEngine engine)
             e => { sourceFailure = e; done.TrySetResult(); },
             () => done.TrySetResult());
         fanotify?.Start();
+        TracingLog.Armed(_log, request.Backend);
         await gate.ReleaseAsync(exited, ReleaseTimeout, ct).ConfigureAwait(false);
         if (request.WhileRunning is { } whileRunning)
         {
@@ -128,6 +136,10 @@ public sealed class TraceSession(DockerEngine engine)
             throw new TracerException("fanotify event queue overflowed", request.Image,
                 "events were lost, so nothing may be built from this trace; trace a smaller run or use --tracer strace",
                 ErrorCategory.TraceIncomplete);
+        }
+        if (strace is { Parser.Stats: { Unresolved: > 0 } or { Truncated: > 0 } })
+        {
+            TracingLog.StraceGaps(_log, strace.Parser.Stats.Unresolved, strace.Parser.Stats.Truncated);
         }
         var events = new Dictionary<string, long>();
         if (fanotify is not null)
@@ -173,6 +185,7 @@ public sealed class TraceSession(DockerEngine engine)
                 ErrorCategory.Timeout);
         }
         var code = await exited.ConfigureAwait(false);
+        TracingLog.Exited(_log, DockerEngine.Short(id), code);
         Progress($"exited with {code}");
         return code;
     }

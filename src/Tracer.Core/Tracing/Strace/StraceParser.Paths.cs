@@ -126,6 +126,7 @@ public sealed partial class StraceParser
         switch (r.Failure)
         {
             case LookupFailure.Missing:
+                _missing.Add(path);
                 Emit(pid, p, path, AccessKind.Missing, always);
                 break;
             case LookupFailure.Exists:

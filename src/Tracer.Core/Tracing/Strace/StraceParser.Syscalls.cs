@@ -5,6 +5,7 @@ namespace Tracer.Tracing.Strace;
 public sealed partial class StraceParser
 {
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
 
     /// <summary>Paths the traced processes created (O_CREAT, mkdir, rename/link/symlink targets).</summary>
     public IReadOnlyCollection<string> CreatedPaths => _created;
@@ -113,6 +114,9 @@ public sealed partial class StraceParser
                     Create(pid, p, linkAt);
                 }
                 break;
+            // Limitation: chroot/pivot_root are not followed; paths after them keep the old root.
+            // Limitation: an execve from a non-leader thread ("superseded by execve") keeps the
+            // thread's own state instead of moving it to the thread-group leader.
             case "clone" or "clone3" or "fork" or "vfork":
                 Fork(p, line, r);
                 break;
@@ -135,16 +139,13 @@ public sealed partial class StraceParser
         {
             return;
         }
-        var creates = flags.IndexOf("O_CREAT"u8) >= 0;
         if (!r.Ok)
         {
             Result(pid, p, path, r, AccessKind.Stat);
             return;
         }
-        if (creates)
+        if (flags.IndexOf("O_CREAT"u8) >= 0 && MadeByOpen(path, flags))
         {
-            // Limitation: O_CREAT on a file that already existed is recorded as created (strace
-            // cannot tell); fanotify's FAN_OPEN still records it as opened in the 'both' backend.
             Create(pid, p, path);
             TrackFd(p, r, path);
             return;
@@ -157,6 +158,21 @@ public sealed partial class StraceParser
             // -y shows where the kernel's lookup ended: the symlink's target.
             Emit(pid, p, target, kind);
         }
+    }
+
+    /// <summary>Whether an O_CREAT open made the file: O_EXCL succeeded, the path was seen
+    /// missing before, or its directory was made in this run. strace shows no other evidence.</summary>
+    // Limitation: O_CREAT without O_EXCL on a path never seen missing, outside a directory made
+    // in this run, is taken as an existing file (opened), so a file the function made that way
+    // is allowlisted and the synthesizer finds nothing to copy for it.
+    private bool MadeByOpen(string path, ReadOnlySpan<byte> flags)
+    {
+        if (flags.IndexOf("O_EXCL"u8) >= 0 || _missing.Contains(path))
+        {
+            return true;
+        }
+        var slash = path.LastIndexOf('/');
+        return slash > 0 && _created.Count > 0 && _created.Contains(_pool.Intern(path.AsSpan(0, slash)));
     }
 
     private void Exec(int pid, StraceProcess p, ReadOnlySpan<byte> dirArg, ReadOnlySpan<byte> pathArg,
