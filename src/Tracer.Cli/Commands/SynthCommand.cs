@@ -9,6 +9,8 @@ namespace Tracer.Cli.Commands;
 /// minimal image from traces and loads it.</summary>
 public sealed class SynthCommand : ICommandFactory
 {
+    private const int MissingShown = 10;
+
     public Command Create(GlobalOptions globals)
     {
         var image = new Argument<string>("IMAGE") { Description = "Source image (name, name:tag or id)" };
@@ -55,9 +57,14 @@ public sealed class SynthCommand : ICommandFactory
             {
                 Console.Error.WriteLine("warning: " + warning);
             }
-            foreach (var missing in result.Missing)
+            foreach (var missing in result.Missing.Take(MissingShown))
             {
                 Console.Error.WriteLine($"warning: '{missing}' was used by the function but is not in the image");
+            }
+            if (result.Missing.Count > MissingShown)
+            {
+                Console.Error.WriteLine($"warning: {result.Missing.Count - MissingShown} more paths missing from the image; "
+                    + $"all are listed in {Path.Combine(parse.GetValue(output)!, Synthesizer.MissingFileName)}");
             }
             Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(Summary(result)) + "\n" : Text(result));
             return (int)ExitCode.Ok;

@@ -74,7 +74,8 @@ public sealed class ClosureContext(ClosureInput input)
         {
             KeepReal(link, link == path ? rule : Rules.SymlinkRule.RuleName);
         }
-        return real is not null && KeepReal(real, rule) ? real : null;
+        // The root always exists; it is not an entry of the layer.
+        return real == TreePath.Root || (real is not null && KeepReal(real, rule)) ? real : null;
     }
 
     /// <summary>Keeps a path that is already real (no symlink in it). --exclude wins over

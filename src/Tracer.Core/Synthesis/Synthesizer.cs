@@ -18,6 +18,7 @@ public static class Synthesizer
     public const string KeptFileName = "kept.txt";
     public const string ConfigFileName = "config.json";
     public const string DockerfileName = "Dockerfile";
+    public const string MissingFileName = "missing.txt";
 
     public static async Task<SynthesisResult> RunAsync(SynthesisOptions options, CancellationToken ct)
     {
@@ -28,7 +29,7 @@ public static class Synthesizer
         try
         {
             var inspect = await engine.InspectImageAsync(options.Image, ct).ConfigureAwait(false);
-            traces.CheckImage(inspect.ID, options.Force);
+            var traceWarnings = traces.CheckImage(inspect.ID, options.Force);
             var clock = Stopwatch.StartNew();
             using var save = await engine.SaveImageAsync(inspect.ID, ct).ConfigureAwait(false);
             using var image = await SavedImage.SpoolAsync(save, options.TempDirectory ?? Path.GetTempPath(), ct)
@@ -40,7 +41,7 @@ public static class Synthesizer
             clock.Restart();
             var built = Build(image, inspect.ID, traces, options);
             var synthesisTime = clock.Elapsed;
-            foreach (var warning in built.Closure.Warnings)
+            foreach (var warning in traceWarnings.Concat(built.Closure.Warnings))
             {
                 SynthesisLog.Warning(logger, warning);
             }
@@ -57,6 +58,7 @@ public static class Synthesizer
             }
             return ToResult(built, inspect.ID, fullTag, inspect.Size, image.Tree.Count) with
             {
+                Warnings = [.. traceWarnings, .. built.Closure.Warnings],
                 SaveTime = saveTime,
                 SynthesisTime = synthesisTime,
                 LoadTime = clock.Elapsed,
@@ -112,6 +114,8 @@ public static class Synthesizer
         File.WriteAllText(Path.Combine(options.OutputDirectory, KeptFileName), string.Concat(
             closure.Kept.OrderBy(static k => k.Key, StringComparer.Ordinal)
                 .Select(static k => $"{k.Key}\t{k.Value}\n")));
+        File.WriteAllText(Path.Combine(options.OutputDirectory, MissingFileName),
+            string.Concat(closure.Missing.Select(static m => m + "\n")));
         return new SynthesizedImage(closure, configBytes, imageId, diffId, layerPath, layerBytes, entries);
     }
 

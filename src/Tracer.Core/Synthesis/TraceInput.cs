@@ -42,16 +42,23 @@ public sealed record TraceInput(AccessSet Accesses, IReadOnlyList<string> BindMo
 
     /// <summary>Refuses traces recorded on another image unless forced; an empty id (a
     /// hand-written trace) is accepted.</summary>
-    public void CheckImage(string imageId, bool force)
+    public IReadOnlyList<string> CheckImage(string imageId, bool force)
     {
+        var warnings = new List<string>();
         foreach (var (file, facts) in Facts)
         {
+            if (facts.ImageId.Length == 0)
+            {
+                warnings.Add($"trace '{file}' names no image id; it was not checked against {Short(imageId)}");
+            }
+            // Limitation: a trace without an imageId (hand-written) is accepted for any image.
             if (!force && facts.ImageId.Length > 0 && !SameId(facts.ImageId, imageId))
             {
                 throw new TracerException($"trace was recorded on image {Short(facts.ImageId)}, not {Short(imageId)}",
                     file, "trace this image again, or pass --force to use it anyway");
             }
         }
+        return warnings;
     }
 
     private static bool SameId(string a, string b) => Bare(a) == Bare(b);

@@ -12,8 +12,12 @@ namespace Tracer.IntegrationTests.Synthesis;
 /// </summary>
 internal static class StracedRun
 {
+    /// <param name="port">A container port ("8080/tcp") to publish on 127.0.0.1 for <paramref name="drive"/>.</param>
+    /// <param name="drive">Run while traced with the published host port (a server's probes);
+    /// the container is then stopped with SIGTERM.</param>
     public static async Task<(TraceDocument Trace, ContainerOutput Output)> TraceAsync(
-        DockerEngine engine, string image, string directory, CancellationToken ct)
+        DockerEngine engine, string image, string directory, CancellationToken ct,
+        string? port = null, Func<int, Task>? drive = null)
     {
         var inspect = await engine.InspectImageAsync(image, ct);
         using var gate = Tracer.Docker.Gate.Create();
@@ -23,7 +27,8 @@ internal static class StracedRun
             Entrypoint = Tracer.Docker.Gate.Wrap(inspect.Config?.Entrypoint, inspect.Config?.Cmd),
             Cmd = [],
             Binds = [gate.Bind],
-            NetworkMode = "none",
+            NetworkMode = port is null ? "none" : "bridge",
+            LoopbackPorts = port is null ? [] : [port],
             Labels = TestRun.Labels,
         }, ct);
         try
@@ -42,6 +47,11 @@ internal static class StracedRun
             }
             var exited = engine.WaitAsync(id, ct);
             await gate.ReleaseAsync(exited, TimeSpan.FromSeconds(10), ct);
+            if (drive is not null && port is not null)
+            {
+                await drive(await HostPortAsync(engine, id, port, ct));
+                await engine.KillAsync(id, "TERM", ct);
+            }
             var code = await exited;
             await strace.WaitForExitAsync(ct);
             var (stdout, stderr) = await engine.LogsAsync(id, ct);
@@ -59,6 +69,14 @@ internal static class StracedRun
         {
             await engine.RemoveAsync(id);
         }
+    }
+
+    /// <summary>The 127.0.0.1 port the engine published <paramref name="port"/> on.</summary>
+    public static async Task<int> HostPortAsync(DockerEngine engine, string id, string port, CancellationToken ct)
+    {
+        var inspect = await engine.Client.Containers.InspectContainerAsync(id, ct);
+        var binding = inspect.NetworkSettings!.Ports![port]![0];
+        return int.Parse(binding.HostPort, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<bool> IsTracedAsync(int pid)

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Synthesis.Rules;
 using Tracer.Synthesis.Tree;
 using Tracer.Tests.Infrastructure;
@@ -152,6 +153,27 @@ public sealed class SynthesisCaseTests(AppImageFixture app) : IClassFixture<AppI
         Assert.Equal(ErrorCategory.Usage, e.Category);
         var forced = await app.SynthesizeAsync(Path.Combine(dir, "out"), force: true, trace: other);
         Assert.Equal(app.First.ImageId, forced.ImageId);
+    }
+
+    [RequiresFact(Requirement.Docker)]
+    public async Task Dockerfile_RebuiltWithDockerBuild_RunsTheSame()
+    {
+        var tag = $"tracer-test/synth-dockerfile:{TestRun.Id}";
+        try
+        {
+            await ProcessRunner.RunAsync("docker",
+                ["build", "--quiet", "--label", $"{DockerLabels.TestRun}={TestRun.Id}", "--tag", tag, app.FirstDir],
+                CancellationToken.None);
+            var rebuilt = await app.RunAsync(tag);
+            Assert.Equal(await app.RunAsync(app.Tag), rebuilt);
+            var config = (await app.Engine.InspectImageAsync(tag, CancellationToken.None)).Config!;
+            Assert.Equal(["/app/run.sh"], config.Entrypoint);
+            Assert.Equal("app", config.User);
+        }
+        finally
+        {
+            await app.Engine.RemoveImageAsync(tag);
+        }
     }
 
     private string Rule(string path) => app.First.Kept.Single(k => k.Path == path).Rule;

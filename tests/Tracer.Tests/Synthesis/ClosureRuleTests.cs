@@ -48,7 +48,7 @@ public sealed class ClosureRuleTests
     [Fact]
     public void Traced_PathMissingFromImage_IsListedNotFatal()
     {
-        var context = Image().Close(TestTree.Accesses(("/usr/bin/gone", AccessKind.Open)));
+        var context = Image().Close(TestTree.Accesses(("/usr/bin/gone", AccessKind.Open), ("/", AccessKind.Dir)));
         Assert.Equal(["/usr/bin/gone"], context.Missing);
     }
 

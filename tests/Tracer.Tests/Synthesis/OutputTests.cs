@@ -13,9 +13,11 @@ public sealed class OutputTests
         .HardLink("/usr/bin/perl5.36", "/usr/bin/perl")
         .Dir("/app", 0b010_111_111_000, 1000, 1000)
         .File("/app/" + new string('n', 120) + "/" + new string('m', 150), "long")
+        .File("/app/" + new string('n', 120) + "/" + new string('s', 90), "split")
         .WithParents()
         .Close(TestTree.Accesses(("/usr/bin/perl", AccessKind.Exec), ("/usr/bin/perl5.36", AccessKind.Exec),
-            ("/app/" + new string('n', 120) + "/" + new string('m', 150), AccessKind.Open)));
+            ("/app/" + new string('n', 120) + "/" + new string('m', 150), AccessKind.Open),
+            ("/app/" + new string('n', 120) + "/" + new string('s', 90), AccessKind.Open)));
 
     [Fact]
     public void LayerWriter_SameClosureTwice_GivesIdenticalBytes()
@@ -47,7 +49,10 @@ public sealed class OutputTests
         Assert.Equal((UnixFileMode)0b010_111_111_000, app.Mode);
         Assert.Equal((1000, 1000), (app.Uid, app.Gid));
         Assert.All(entries, static e => Assert.Equal(TestTree.Time, e.ModificationTime));
-        Assert.Contains(entries, static e => e.Name.EndsWith(new string('m', 150), StringComparison.Ordinal));
+        Assert.Contains(entries, static e => e.Name.EndsWith(new string('m', 150), StringComparison.Ordinal)
+            && e.Format == TarEntryFormat.Gnu);
+        Assert.Contains(entries, static e => e.Name.EndsWith(new string('s', 90), StringComparison.Ordinal)
+            && e.Format == TarEntryFormat.Ustar);
         Assert.Equal("tmp/", entries.Single(static e => e.Mode == (UnixFileMode)0b1_111_111_111).Name);
     }
 

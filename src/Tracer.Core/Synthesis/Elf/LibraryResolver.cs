@@ -114,6 +114,7 @@ public sealed class LibraryResolver
         {
             return false;
         }
+        // Limitation: big-endian ELF objects are compared as little-endian and never match.
         var is64 = header[ClassOffset] == 2;
         var machine = BinaryPrimitives.ReadUInt16LittleEndian(header[MachineOffset..]);
         return is64 == requester.Is64Bit && machine == (ushort)requester.Machine;

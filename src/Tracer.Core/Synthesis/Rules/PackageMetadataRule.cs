@@ -21,6 +21,7 @@ public sealed class PackageMetadataRule : ClosureRule
 
     public override void Finish(ClosureContext context)
     {
+        // Limitation: an image with status.d records but no /var/lib/dpkg/status (a distroless base) gets none.
         var owners = Owners(context);
         if (owners.Count == 0 || context.ReadFile(StatusFile) is not { } status)
         {

@@ -46,6 +46,7 @@ public sealed class ShebangRule : ClosureRule
         var end = line.IndexOf((byte)'\n');
         var text = Encoding.UTF8.GetString(end < 0 ? line : line[..end]).Trim();
         var program = text.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        // Limitation: a relative interpreter path ("#!python") is ignored, as the kernel would fail on it too.
         return program is { Length: > 1 } && program[0] == '/' ? program : null;
     }
 }

@@ -22,6 +22,7 @@ public sealed class TracedRule : ClosureRule
             {
                 continue;
             }
+            // Limitation: a file the function rewrote that existed in the image is kept with the image's content.
             var created = (record.Kinds & AccessKind.Create) != 0;
             if (context.Keep(record.Path, Name) is null && !created && !context.IsRuntimePath(record.Path)
                 && !context.Excluded.ContainsKey(record.Path))

@@ -37,6 +37,7 @@ public sealed class UserRule : ClosureRule
         {
             context.Warn($"user: USER '{user}' has no line in the image's {Passwd}");
         }
+        // Limitation: supplementary groups (member lists in /etc/group) of the USER are not kept.
         var primaryGid = account is null ? null : Field(account, 3);
         Write(context, Passwd, passwdLines, l => Field(l, 2) == "0" || l == account);
         Write(context, Group, Lines(context, Group), l =>

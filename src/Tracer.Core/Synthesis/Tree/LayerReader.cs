@@ -32,6 +32,7 @@ public static class LayerReader
                 tree.Remove(TreePath.Join(TreePath.Parent(path), name[WhiteoutPrefix.Length..]));
                 continue;
             }
+            // Limitation: extended attributes (file capabilities, SELinux labels) of layer entries are not copied.
             if (entry.EntryType == TarEntryType.HardLink)
             {
                 // A hard link names an entry of the same layer; it shares that file's inode.

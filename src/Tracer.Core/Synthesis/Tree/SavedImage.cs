@@ -147,6 +147,7 @@ public sealed class SavedImage : IContentStore, IDisposable
     /// every offset stays in one file.</summary>
     private static (long Start, long Length) InflateIfCompressed(FileStream file, long start, long length)
     {
+        // Limitation: zstd-compressed layers are not recognised; only plain and gzip tars are.
         Span<byte> magic = stackalloc byte[2];
         if (length < 2 || RandomAccess.Read(file.SafeFileHandle, magic, start) < 2
             || magic[0] != 0x1f || magic[1] != 0x8b)
