@@ -19,7 +19,15 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
         using var engine = DockerEngine.Connect();
         foreach (var tag in _tags)
         {
-            await engine.RemoveImageAsync(tag);
+            try
+            {
+                // Not forced: when another tag (a demo's :slim) names the same image, only ours goes.
+                await engine.Client.Images.DeleteImageAsync(tag,
+                    new global::Docker.DotNet.Models.ImageDeleteParameters { Force = false }, CancellationToken.None);
+            }
+            catch (global::Docker.DotNet.DockerImageNotFoundException)
+            {
+            }
         }
         Directory.Delete(_dir, recursive: true);
     }
