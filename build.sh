@@ -4,7 +4,7 @@
 #   ./build.sh test     set-up + build, fixture images, unit and integration tests; the last line
 #                       is "N passed, N failed, N skipped"
 #   ./build.sh bench    run the benchmarks (default filter '*'; extra args go to BenchmarkDotNet)
-#   ./build.sh demo     end-to-end demo (not yet available)
+#   ./build.sh demo     end-to-end demo: tracer slim on the py-report fixture, report printed
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -142,10 +142,23 @@ bench() {
     dotnet run -c Release --project "$ROOT/benchmarks/Tracer.Benchmarks" --no-build -- "${args[@]}"
 }
 
-# Placeholder: the harness work fills this in.
+# The end-to-end demo: set-up and build when needed, the py-report fixture when missing, then
+# `tracer slim` on it; prints the summary and report.md. Exit code: tracer slim's.
 demo() {
-    echo 'demo: not yet available' >&2
-    exit 2
+    local out="$ROOT/out/demo" status=0
+    if [[ ! -x $ROOT/bin/tracer || ! -x $ROOT/bin/tracer-gate ]] || ! docker_answers \
+        || [[ -n "$(find "$ROOT/src" "$ROOT/native" -newer "$ROOT/bin/tracer" -type f -print -quit)" ]]; then
+        build
+    fi
+    bash "$ROOT/tests/functions/build-images.sh" py-report >&2
+    log "tracer slim --spec tests/functions/py-report/function.yaml --out out/demo"
+    (cd "$ROOT" && bin/tracer slim --spec tests/functions/py-report/function.yaml --out "$out" "$@") \
+        || status=$?
+    if [[ -f $out/report.md ]]; then
+        printf '\n===== %s =====\n\n' "out/demo/report.md"
+        cat "$out/report.md"
+    fi
+    return "$status"
 }
 
 case "${1:-build}" in

@@ -28,7 +28,12 @@ public sealed class LiveProgress(IAnsiConsole console, StatusContext status) : I
             return await body(new PlainProgress(Console.Error)).ConfigureAwait(false);
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return await console.Status().StartAsync("starting", ctx => body(new LiveProgress(console, ctx)))
-            .ConfigureAwait(false);
+        return await console.Status().StartAsync("starting", async ctx =>
+        {
+            var live = new LiveProgress(console, ctx);
+            var result = await body(live).ConfigureAwait(false);
+            live.Stage("finished", "");
+            return result;
+        }).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using Tracer.Docker;
+using Tracer.Tracing;
 
 namespace Tracer.Harness;
 
@@ -9,15 +10,12 @@ namespace Tracer.Harness;
 public static class PipelineParts
 {
     public static Func<string, IFunctionHost> TracedHosts(DockerEngine engine) =>
-        backend => throw new TracerException("tracing backend not available in this build", backend,
-            "this build lacks the tracer", ErrorCategory.Environment);
+        backend => new TracedHost(engine, backend switch
+        {
+            "fanotify" => TraceBackend.Fanotify,
+            "strace" => TraceBackend.Strace,
+            _ => TraceBackend.Both,
+        });
 
-    public static IImageSynthesizer Synthesizer(DockerEngine engine) => new MissingSynthesizer();
-
-    private sealed class MissingSynthesizer : IImageSynthesizer
-    {
-        public Task<SynthesisResult> SynthesizeAsync(SynthesisRequest request, CancellationToken ct) =>
-            throw new TracerException("synthesizer not available in this build", request.Tag,
-                "this build lacks the synthesizer", ErrorCategory.Environment);
-    }
+    public static IImageSynthesizer Synthesizer(DockerEngine engine) => new SynthesizerAdapter(engine);
 }

@@ -41,6 +41,8 @@ public sealed class ProbeRunner(FunctionContainer function, IFunctionHost host)
         return new ProbeOutcome(probes.Select(p => results[p.Name]).ToList(), traces);
     }
 
+    // Limitation: strace follows the gate's descendants only; docker exec processes are not
+    // among them, so a service's exec probes are traced by fanotify alone (opens, no lookups).
     private async Task<IReadOnlyList<ProbeResult>> RunServiceAsync(IReadOnlyList<Probe> probes,
         List<TraceDocument> traces, CancellationToken ct)
     {

@@ -58,6 +58,11 @@ internal sealed class ServiceProbes(FunctionContainer function, RunningFunction 
             return ProbeResult.Broken(probe, $"timed out after {probe.Timeout.TotalSeconds:0} s",
                 clock.Elapsed.TotalSeconds);
         }
+        catch (global::Docker.DotNet.DockerApiException e)
+        {
+            return ProbeResult.Broken(probe, "docker exec failed", clock.Elapsed.TotalSeconds, "",
+                (e.ResponseBody ?? e.Message).Trim());
+        }
     }
 
     private async Task<(string Why, string Stdout, string Stderr)?> WaitReadyAsync(Readiness readiness,

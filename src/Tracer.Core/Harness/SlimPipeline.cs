@@ -26,6 +26,7 @@ public sealed class SlimPipeline(DockerEngine engine, Func<string, IFunctionHost
         var facts = ImageFacts.From(spec.Image, await engine.InspectImageAsync(spec.Image, ct).ConfigureAwait(false));
         var session = Guid.NewGuid().ToString("N")[..12];
         var labels = new Dictionary<string, string>(options.Labels) { [SessionLabel] = session };
+        progress.Info($"session {session}: every container is labelled {SessionLabel}={session}");
         var output = Path.GetFullPath(options.OutputDirectory ?? DefaultOutput(spec.Image));
         Directory.CreateDirectory(output);
         var run = new SlimRun(engine, tracedHost, synthesizer, new StageClock(progress), progress, spec, options,

@@ -51,8 +51,12 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                     .ConfigureAwait(false);
             }
             var repair = failing.Count > 0 && missing.Count > 0 && round < options.RepairRounds;
+            var adding = repair
+                ? TreePaths([.. missing, .. await LookupsOnOriginalAsync(failing, minimalInventory, originalInventory,
+                    suffix, ct).ConfigureAwait(false)], originalInventory)
+                : [];
             _rounds.Add(new RepairRound(round, synth.ImageId, failing.Count == 0, failing.Select(static p => p.Name).ToList(),
-                missing, repair ? missing : []));
+                missing, adding));
             if (!repair)
             {
                 var summary = ImageSummary.Of(minimalInventory) with { Image = tag };
@@ -60,11 +64,11 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                     ? $"every probe passed on the minimal image{(round > 0 ? $" after {round} repair round(s)" : "")}"
                     : $"{failing.Count} probe(s) failed on the minimal image: {string.Join(", ", failing.Select(static p => p.Name))}";
                 var report = Report(failing.Count == 0, outcome, originalSummary, summary, traced, verify,
-                    (originalInventory, minimalInventory, accesses), synth.Artifacts);
+                    (originalInventory, minimalInventory, accesses, synth.KeptRules), synth.Artifacts);
                 return new SlimResult(report, output, null);
             }
-            progress.Info($"round {round}: adding {missing.Count} missing path(s) and rebuilding");
-            added.AddRange(missing);
+            progress.Info($"round {round}: {missing.Count} missing path(s); adding {adding.Count} path(s) and rebuilding");
+            added.AddRange(adding);
         }
     }
 
@@ -82,6 +86,28 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
         return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
     }
 
+    /// <summary>
+    /// A function that dies at its first missing file hides the files it would have needed
+    /// next, so each repair also adds what the failing probes look up on the original (strace
+    /// sees lookups without open) that the minimal image lacks.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> LookupsOnOriginalAsync(IReadOnlyList<Probe> failing,
+        ImageInventory minimalInventory, ImageInventory originalInventory, string suffix, CancellationToken ct)
+    {
+        var straced = await clock.TimeAsync("repair lookups" + suffix,
+            $"{failing.Count} failing probe(s) on the original under strace",
+            () => new ProbeRunner(original, tracedHost("strace")).RunAsync(failing, ct)).ConfigureAwait(false);
+        return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
+    }
+
+    /// <summary>
+    /// Include globs match the image's own tree, so a name looked up through a directory
+    /// symlink (/lib/… on usrmerge) is added together with the path it resolves to.
+    /// </summary>
+    private static List<string> TreePaths(IReadOnlyList<string> names, ImageInventory original) =>
+        names.SelectMany(n => original.Resolve(n) is { } target && target != n ? [n, target] : new[] { n })
+            .Distinct(StringComparer.Ordinal).ToList();
+
     private IReadOnlyList<string> WriteTraces(IReadOnlyList<TraceDocument> traces)
     {
         var files = new List<string>();
@@ -95,7 +121,8 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
     }
 
     private SlimReport Report(bool verified, string outcome, ImageSummary originalSummary, ImageSummary? minimalSummary,
-        ProbeOutcome traced, ProbeOutcome? verify, (ImageInventory O, ImageInventory M, AccessSet A)? trees,
+        ProbeOutcome traced, ProbeOutcome? verify,
+        (ImageInventory O, ImageInventory M, AccessSet A, IReadOnlyDictionary<string, string> Rules)? trees,
         IReadOnlyList<string> artifacts) => new()
         {
             Verified = verified,
@@ -107,7 +134,7 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
             Probes = traced.Results.Select((r, i) => new ProbeComparison(r.Name, r, verify?.Results[i])).ToList(),
             Stages = clock.Stages,
             Rounds = _rounds,
-            AttackSurface = trees is { } t ? AttackSurfaceAnalysis.Analyse(t.O, t.M, t.A) : null,
+            AttackSurface = trees is { } t ? AttackSurfaceAnalysis.Analyse(t.O, t.M, t.A, t.Rules) : null,
             LazyGroups = trees is { } l ? LazyGroupAnalysis.Analyse(l.O, l.M, l.A) : [],
             Artifacts = artifacts,
         };

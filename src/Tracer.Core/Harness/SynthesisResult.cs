@@ -1,4 +1,6 @@
 namespace Tracer.Harness;
 
-/// <summary>The loaded minimal image and the files written beside it.</summary>
-public sealed record SynthesisResult(string ImageId, string Tag, IReadOnlyList<string> Artifacts);
+/// <summary>The loaded minimal image, the files written beside it, and why each path was kept.</summary>
+/// <param name="KeptRules">Kept path → the closure rule that kept it (traced, symlink, elf, include…).</param>
+public sealed record SynthesisResult(string ImageId, string Tag, IReadOnlyList<string> Artifacts,
+    IReadOnlyDictionary<string, string> KeptRules);

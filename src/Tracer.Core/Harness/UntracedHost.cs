@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using Tracer.Docker;
 
 namespace Tracer.Harness;
@@ -13,7 +14,16 @@ public sealed class UntracedHost(DockerEngine engine) : IFunctionHost
         var id = await engine.CreateAsync(container, ct).ConfigureAwait(false);
         try
         {
-            await engine.StartAsync(id, ct).ConfigureAwait(false);
+            try
+            {
+                await engine.StartAsync(id, ct).ConfigureAwait(false);
+            }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.BadRequest)
+            {
+                // The runtime could not exec the command (e.g. not in the image): a failed run,
+                // reported as docker run reports it, exit 127 with the engine's message.
+                return new HostedRun(127, "", (e.ResponseBody ?? e.Message).Trim(), false, null);
+            }
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(timeout);
             var timedOut = false;

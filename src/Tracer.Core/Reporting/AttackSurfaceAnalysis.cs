@@ -8,7 +8,9 @@ public static class AttackSurfaceAnalysis
     public const string RunsIt = "kept because the function runs it";
     public const string ClosureOrInclude = "kept, not run by the function (an include rule or the closure kept it)";
 
-    public static AttackSurface Analyse(ImageInventory original, ImageInventory minimal, AccessSet trace)
+    /// <param name="keptRules">Kept path → the synthesizer's rule, when known (kept.txt).</param>
+    public static AttackSurface Analyse(ImageInventory original, ImageInventory minimal, AccessSet trace,
+        IReadOnlyDictionary<string, string>? keptRules = null)
     {
         var executed = ExecutedTargets(original, trace);
         var removed = Enum.GetValues<SurfaceCategory>()
@@ -26,13 +28,18 @@ public static class AttackSurfaceAnalysis
                 var target = original.Resolve(entry.Path) ?? entry.Path;
                 kept.Add(executed.TryGetValue(target, out var record)
                     ? new KeptTool(category, entry.Path, RunsIt, record.FirstPid, record.FirstProgram)
-                    : new KeptTool(category, entry.Path, ClosureOrInclude, null, null));
+                    : new KeptTool(category, entry.Path, NotRun(keptRules, entry.Path), null, null));
             }
         }
         return new AttackSurface(
             removed.ToDictionary(static p => p.Key, static p => (IReadOnlyList<string>)p.Value),
             kept);
     }
+
+    private static string NotRun(IReadOnlyDictionary<string, string>? keptRules, string path) =>
+        keptRules is not null && keptRules.TryGetValue(path, out var rule)
+            ? $"kept, not run by the function (synthesizer rule '{rule}')"
+            : ClosureOrInclude;
 
     /// <summary>Executed paths by the file they resolve to, so /bin/sh and /usr/bin/dash meet.</summary>
     private static Dictionary<string, AccessRecord> ExecutedTargets(ImageInventory original, AccessSet trace)

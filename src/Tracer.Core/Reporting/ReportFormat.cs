@@ -41,5 +41,5 @@ public static class ReportFormat
     }
 
     public static string UsedBy(KeptTool tool) => tool.UsedByProgram is null && tool.UsedByPid is null ? ""
-        : $"{tool.UsedByProgram ?? "?"} (pid {tool.UsedByPid})";
+        : $"{tool.UsedByProgram ?? "?"}, pid {tool.UsedByPid}";
 }

@@ -32,7 +32,7 @@ public static class ReportSummary
         foreach (var round in report.Rounds.Where(static r => r.MissingPaths.Count > 0))
         {
             text.AppendLine($"  round {round.Round}   missing on the minimal image: {round.MissingPaths.Count} path(s)"
-                + (round.AddedPaths.Count > 0 ? ", added for the next round" : ""));
+                + (round.AddedPaths.Count > 0 ? $"; {round.AddedPaths.Count} path(s) added for the next round" : ""));
             foreach (var path in round.MissingPaths.Take(10))
             {
                 text.AppendLine($"            {path}");
@@ -50,7 +50,7 @@ public static class ReportSummary
                 || k.Category == SurfaceCategory.PackageManagers))
             {
                 text.AppendLine($"  kept      {k.Path}: {k.Reason}"
-                    + (k.UsedByProgram is null ? "" : $" ({ReportFormat.UsedBy(k)})"));
+                    + (k.UsedByProgram is null ? "" : $" (used by {ReportFormat.UsedBy(k)})"));
             }
         }
         var untouched = report.LazyGroups.Where(static g => !g.Touched).ToList();

@@ -19,4 +19,13 @@ public sealed record TraceRequest
     /// <summary>Extra container labels (tests add their run id).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     public Fanotify.FanotifyOptions Fanotify { get; init; } = new();
+    /// <summary>Replaces the image's WorkingDir when set.</summary>
+    public string? WorkingDir { get; init; }
+    /// <summary>Container ports ("8080/tcp") published on 127.0.0.1 only (http probes).</summary>
+    public IReadOnlyList<string> LoopbackPorts { get; init; } = [];
+    /// <summary>Called with the container id once the gate is released (the harness runs its
+    /// service probes here and may stop the container); the exit is awaited afterwards.</summary>
+    public Func<string, CancellationToken, Task>? WhileRunning { get; init; }
+    /// <summary>Called with the container id after the exit, before removal (logs).</summary>
+    public Func<string, CancellationToken, Task>? AfterExit { get; init; }
 }

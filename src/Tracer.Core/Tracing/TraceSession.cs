@@ -31,7 +31,8 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         var imageCmd = request.Entrypoint is null ? image.Config?.Cmd : null;
         var cmd = request.Command.Count > 0 ? request.Command : (IReadOnlyList<string>?)imageCmd ?? [];
         var command = (request.Entrypoint ?? (IReadOnlyList<string>?)image.Config?.Entrypoint ?? []).Concat(cmd).ToList();
-        var workingDir = string.IsNullOrEmpty(image.Config?.WorkingDir) ? "/" : image.Config!.WorkingDir;
+        var workingDir = request.WorkingDir
+            ?? (string.IsNullOrEmpty(image.Config?.WorkingDir) ? "/" : image.Config!.WorkingDir);
         var filter = new PathFilter(request.Mounts.Select(MountTarget));
         using var gate = Gate.Create();
         string? id = null;
@@ -44,6 +45,8 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
                 Cmd = [],
                 Env = request.Env,
                 User = request.User,
+                WorkingDir = request.WorkingDir,
+                LoopbackPorts = request.LoopbackPorts,
                 Binds = [gate.Bind, .. request.Mounts],
                 NetworkMode = request.NetworkMode,
                 Labels = request.Labels,
@@ -109,7 +112,15 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         fanotify?.Start();
         TracingLog.Armed(_log, request.Backend);
         await gate.ReleaseAsync(exited, ReleaseTimeout, ct).ConfigureAwait(false);
+        if (request.WhileRunning is { } whileRunning)
+        {
+            await whileRunning(id, ct).ConfigureAwait(false);
+        }
         var exitCode = await WaitExitAsync(exited, request.Timeout, id, ct).ConfigureAwait(false);
+        if (request.AfterExit is { } afterExit)
+        {
+            await afterExit(id, ct).ConfigureAwait(false);
+        }
         fanotify?.Stop();
         if (strace is not null)
         {

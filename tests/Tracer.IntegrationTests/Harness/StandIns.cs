@@ -13,7 +13,8 @@ internal sealed class StandIns
         public Task<SynthesisResult> SynthesizeAsync(SynthesisRequest request, CancellationToken ct)
         {
             Calls++;
-            return Task.FromResult(new SynthesisResult(request.Original.Id, request.Original.Reference, []));
+            return Task.FromResult(new SynthesisResult(request.Original.Id, request.Original.Reference, [],
+                new Dictionary<string, string>()));
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class ReportRenderingTests
         Assert.Contains("| size | 200.0 MiB | 25.0 MiB | -88% |", md);
         Assert.Contains("| files | 8000 | 400 | -95% |", md);
         Assert.Contains("**package managers** (2): `/usr/bin/apt-get`, `/usr/bin/dpkg`", md);
-        Assert.Contains("| shells | `/usr/bin/dash` | kept because the function runs it | entrypoint.sh (pid 77) |", md);
+        Assert.Contains("| shells | `/usr/bin/dash` | kept because the function runs it | entrypoint.sh, pid 77 |", md);
         Assert.Contains("- TLS certificates (/etc/ssl): 140 files in the original, 0 in the minimal image", md);
         Assert.DoesNotContain("Verification rounds", md);
     }
@@ -79,7 +79,7 @@ public sealed class ReportRenderingTests
         var text = ReportSummary.Render(Sample(false), "out/demo");
         Assert.StartsWith("NOT verified: ", text);
         Assert.Contains("/usr/bin/os.py", text.Replace("/usr/lib/python3.11/", "/usr/bin/", StringComparison.Ordinal));
-        Assert.Contains("kept      /usr/bin/dash: kept because the function runs it (entrypoint.sh (pid 77))", text);
+        Assert.Contains("kept      /usr/bin/dash: kept because the function runs it (used by entrypoint.sh, pid 77)", text);
         Assert.Contains("out/demo/report.md", text);
         Assert.True(text.Split('\n').Length < 40);
     }

@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Tracer.Docker;
+using Tracer.Tests.Infrastructure;
+
+namespace Tracer.IntegrationTests.Harness;
+
+/// <summary><c>tracer slim</c> end to end through the CLI: CASES 1, 5, 7, 10 and 11, and repair.</summary>
+public sealed class SlimEndToEndTests : IAsyncLifetime
+{
+    private const Requirement Needs = Requirement.Docker | Requirement.Root | Requirement.Strace | Requirement.Fanotify;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _dir = Directory.CreateTempSubdirectory("tracer-slim-e2e-").FullName;
+    private readonly List<string> _tags = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        using var engine = DockerEngine.Connect();
+        foreach (var tag in _tags)
+        {
+            try
+            {
+                // Not forced: when another tag (a demo's :slim) names the same image, only ours goes.
+                await engine.Client.Images.DeleteImageAsync(tag,
+                    new global::Docker.DotNet.Models.ImageDeleteParameters { Force = false }, CancellationToken.None);
+            }
+            catch (global::Docker.DotNet.DockerImageNotFoundException)
+            {
+            }
+        }
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private async Task<(CliRun Run, JsonNode? Report)> SlimAsync(string spec, params string[] extra)
+    {
+        var tag = $"tracer-test/slim-{_id}-{_tags.Count}:slim";
+        _tags.Add(tag);
+        var output = Path.Combine(_dir, $"out-{_tags.Count}");
+        var run = await CliRun.StartAsync(null, ["slim", "--spec", spec, "--tag", tag, "--out", output, .. extra]);
+        var report = Path.Combine(output, "report.json");
+        return (run, File.Exists(report) ? JsonNode.Parse(File.ReadAllText(report)) : null);
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Slim_PyReport_VerifiedSmallerWithLazyGroupsListed()
+    {
+        await Repo.FixtureAsync("py-report");
+        var (run, report) = await SlimAsync(Repo.Spec("py-report"));
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.StartsWith("verified: ", run.Stdout);
+        Assert.True(report!["verified"]!.GetValue<bool>());
+        Assert.True(report["minimal"]!["files"]!.GetValue<int>() < report["original"]!["files"]!.GetValue<int>() / 5);
+        Assert.True(report["minimal"]!["sizeBytes"]!.GetValue<long>() < report["original"]!["sizeBytes"]!.GetValue<long>() / 2);
+        // CASES 1 and 7: both probes (as USER app in /app) pass on the minimal image.
+        Assert.All(report["probes"]!.AsArray(), static p => Assert.True(p!["minimal"]!["passed"]!.GetValue<bool>()));
+        // CASES 10: timezone data is reached by the function (REPORT_TZ) and kept; NSS modules are not.
+        var groups = report["lazyGroups"]!.AsArray();
+        var tz = groups.Single(static g => g!["name"]!.GetValue<string>() == "timezone data")!;
+        Assert.True(tz["touched"]!.GetValue<bool>());
+        Assert.True(tz["filesInMinimal"]!.GetValue<int>() > 0);
+        Assert.Contains(groups, static g => g!["name"]!.GetValue<string>() == "NSS modules" && !g["touched"]!.GetValue<bool>());
+        Assert.Contains("NSS modules", run.Stdout);
+        Assert.Contains(report["attackSurface"]!["removed"]!["shells"]!.AsArray(),
+            static p => p!.GetValue<string>() == "/usr/bin/bash");
+    }
+
+    [RequiresTheory(Needs)]
+    [InlineData("node-thumb")]
+    [InlineData("dotnet-api")]
+    public async Task Slim_ServiceFixture_Verified(string fixture)
+    {
+        await Repo.FixtureAsync(fixture);
+        var (run, report) = await SlimAsync(Repo.Spec(fixture));
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.True(report!["verified"]!.GetValue<bool>());
+        Assert.Contains(report["probes"]!.AsArray(), static p => p!["original"]!["kind"]!.GetValue<string>() == "http");
+        Assert.DoesNotContain(report["attackSurface"]!["kept"]!.AsArray(),
+            static k => k!["category"]!.GetValue<string>() is "shells" or "packageManagers");
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Slim_FanotifyOnly_FailsWithMissingPaths_RepairTwoVerifies()
+    {
+        await Repo.FixtureAsync("py-report");
+        var (failed, failedReport) = await SlimAsync(Repo.Spec("py-report"), "--tracer", "fanotify");
+        Assert.True(failed.ExitCode == 1, failed.Stdout + failed.Stderr);
+        Assert.StartsWith("NOT verified: ", failed.Stdout);
+        var missing = failedReport!["rounds"]![0]!["missingPaths"]!.AsArray().Select(static p => p!.GetValue<string>());
+        Assert.Contains("/usr/bin/python3", missing);
+        Assert.Contains("/usr/bin/python3", failed.Stdout);
+
+        var (repaired, report) = await SlimAsync(Repo.Spec("py-report"), "--tracer", "fanotify", "--repair", "2");
+        Assert.True(repaired.ExitCode == 0, repaired.Stdout + repaired.Stderr);
+        var rounds = report!["rounds"]!.AsArray();
+        Assert.InRange(rounds.Count, 2, 3);
+        Assert.False(rounds[0]!["verified"]!.GetValue<bool>());
+        Assert.True(rounds[^1]!["verified"]!.GetValue<bool>());
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Slim_ProbeFailsOnOriginal_Exit3WithProbeOutputAndNoImage()
+    {
+        var image = await Repo.FixtureAsync("py-report");
+        var spec = Path.Combine(_dir, "failing.yaml");
+        File.WriteAllText(spec, $$"""
+            image: {{image}}
+            command: [/app/data/no-such-file.json]
+            probes:
+              - name: own-command
+                run: {}
+                expect: {exitCode: 0, stdoutContains: "rows: 42"}
+            """);
+        var (run, report) = await SlimAsync(spec);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("no-such-file.json", run.Stderr);
+        Assert.Contains("--- probe 'own-command' on the original image: stderr ---", run.Stderr);
+        Assert.Contains(run.StderrLines, static l => l.StartsWith(
+            "error: probe failed on the original image: 'own-command'. exit code", StringComparison.Ordinal));
+        Assert.Null(report!["minimal"]);
+        using var engine = DockerEngine.Connect();
+        Assert.False(await engine.ImageExistsAsync(_tags[^1], CancellationToken.None));
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Slim_ShebangEntrypoint_ShellKeptBecauseTheFunctionRunsIt()
+    {
+        await Repo.FixtureAsync("sh-etl");
+        var (run, report) = await SlimAsync(Repo.Spec("sh-etl"));
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var kept = report!["attackSurface"]!["kept"]!.AsArray()
+            .Where(static k => k!["category"]!.GetValue<string>() == "shells").ToList();
+        var dash = Assert.Single(kept, static k => k!["path"]!.GetValue<string>() == "/usr/bin/dash");
+        Assert.Equal("kept because the function runs it", dash!["reason"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(dash["usedByProgram"]?.GetValue<string>()));
+        Assert.Contains("/usr/bin/dash: kept because the function runs it", run.Stdout);
+        Assert.Contains(report["attackSurface"]!["removed"]!["shells"]!.AsArray(),
+            static p => p!.GetValue<string>() == "/usr/bin/bash");
+    }
+}

@@ -1,0 +1,27 @@
+using Tracer.Tests.Infrastructure;
+
+namespace Tracer.IntegrationTests.Harness;
+
+public sealed class VerifyCliTests
+{
+    [RequiresFact(Requirement.Docker)]
+    public async Task Verify_OriginalImage_AllProbesPassExit0()
+    {
+        var image = await Repo.FixtureAsync("sh-etl");
+        var run = await CliRun.StartAsync(null, "verify", "--spec", Repo.Spec("sh-etl"), "--image", image);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("pass (exit 0)  own-command", run.Stdout);
+        Assert.DoesNotContain("FAIL", run.Stdout);
+    }
+
+    [RequiresFact(Requirement.Docker)]
+    public async Task Verify_ImageWithoutTheFunction_Exit1WithFailures()
+    {
+        await Repo.FixtureAsync("sh-etl");
+        var image = await Repo.FixtureAsync("py-report");
+        var run = await CliRun.StartAsync(null, "verify", "--spec", Repo.Spec("sh-etl"), "--image", image);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL", run.Stdout);
+        Assert.Contains("stdout does not contain 'revenue-cents: 28040'", run.Stdout);
+    }
+}

@@ -1,0 +1,23 @@
+using Tracer.Harness;
+using Tracer.Tests.Reporting;
+using Tracer.Tracing;
+
+namespace Tracer.Tests.Harness;
+
+public sealed class MissingPathDiagnosisTests
+{
+    [Fact]
+    public void Find_LookupsOnMinimal_OnlyThoseInOriginalAndNotMinimal()
+    {
+        var original = new InventoryBuilder("o").Link("/lib", "usr/lib").File("/usr/lib/python3.11/os.py")
+            .File("/usr/lib/python3.11/__pycache__/os.cpython-311.pyc").File("/usr/bin/python3.11").Build();
+        var minimal = new InventoryBuilder("m").Link("/lib", "usr/lib")
+            .File("/usr/lib/python3.11/__pycache__/os.cpython-311.pyc").File("/usr/bin/python3.11").Build();
+        var trace = new AccessSet();
+        trace.Add("/lib/python3.11/os.py", AccessKind.Missing, 1, "python3");
+        trace.Add("/usr/lib/python3.11/__pycache__/os.cpython-311.pyc", AccessKind.Open, 1, "python3");
+        trace.Add("/usr/lib/python3.11/nothere.py", AccessKind.Missing, 1, "python3");
+        trace.Add("/proc/self/maps", AccessKind.Open, 1, "python3");
+        Assert.Equal(["/lib/python3.11/os.py"], MissingPathDiagnosis.Find(trace, original, minimal));
+    }
+}
