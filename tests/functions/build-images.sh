@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the fixture function images tracer-fixtures/<name>:latest from Debian packages.
+# Builds the fixture function images tracer-fixtures/<name>:latest from Debian packages
+# ($TRACER_FIXTURE_REPO replaces tracer-fixtures).
 #
 #   tests/functions/build-images.sh [name…]     (default: every folder with a recipe.sh)
 #
@@ -7,7 +8,7 @@
 # official -slim images are), the function's files synced into /app, piped into
 # `docker import` with the image config. A sha256 over the recipe (the fixture folder's files
 # and this script) is stored as label io.tracer.recipe-hash; an image whose label matches is
-# reused. Downloaded .debs are kept in $TRACER_FIXTURE_CACHE/apt (default .cache/fixtures).
+# reused. Downloaded .debs are kept in $TRACER_FIXTURE_CACHE/apt (default ~/.cache/tracer-fixtures).
 #
 # A fixture folder holds recipe.sh, sourced here, which sets:
 #   packages=(…)   Debian packages on top of minbase
@@ -22,7 +23,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-cache=${TRACER_FIXTURE_CACHE:-$root/.cache/fixtures}
+# Another repository name builds a second set without touching the images tests use.
+repo=${TRACER_FIXTURE_REPO:-tracer-fixtures}
+cache=${TRACER_FIXTURE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/tracer-fixtures}
 suite=bookworm
 mirrors=(
   "deb http://deb.debian.org/debian $suite main"
@@ -32,7 +35,7 @@ mirrors=(
 
 die() { echo "build-images: $*" >&2; exit 1; }
 
-for tool in mmdebstrap docker sha256sum; do
+for tool in mmdebstrap docker sha256sum flock; do
   command -v "$tool" >/dev/null || die "'$tool' not found; run ./build.sh to install it"
 done
 
@@ -50,7 +53,7 @@ recipe_hash() {
 default_stage() { cp -a "$fixture/app/." "$1/"; }
 
 build_one() {
-  local name=$1 fixture=$here/$1 tag=tracer-fixtures/$1:latest start hash have
+  local name=$1 fixture=$here/$1 tag=$repo/$1:latest start hash have
   [[ -f $fixture/recipe.sh ]] || die "no recipe: '$fixture/recipe.sh'"
   start=$SECONDS
   hash=$(recipe_hash "$fixture")
@@ -118,6 +121,12 @@ build_one() {
 scratch=()
 cleanup() { [[ ${#scratch[@]} -eq 0 ]] || rm -rf "${scratch[@]}"; }
 trap cleanup EXIT
+
+# One build at a time on this machine: test runs of several checkouts may call this script at
+# once, and they share the apt cache and the image tags.
+mkdir -p "$cache"
+exec {lock}>"$cache/build.lock"
+flock "$lock"
 
 names=("$@")
 if [[ ${#names[@]} -eq 0 ]]; then

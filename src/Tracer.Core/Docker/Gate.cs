@@ -31,7 +31,10 @@ public sealed class Gate : IDisposable
     /// <summary>The Docker bind string: <c>&lt;dir&gt;:/.tracer:ro</c>.</summary>
     public string Bind => $"{HostDirectory}:{MountPoint}:ro";
 
-    /// <summary>Prepares a fresh gate directory with <paramref name="binary"/> (default: <see cref="GateBinary.Locate"/>).</summary>
+    /// <summary>
+    /// Prepares a fresh gate directory holding <paramref name="binary"/>
+    /// (default: <see cref="GateBinary.Locate()"/>) and the release FIFO.
+    /// </summary>
     public static Gate Create(string? binary = null)
     {
         binary ??= GateBinary.Locate();
@@ -57,8 +60,8 @@ public sealed class Gate : IDisposable
         List<string> wrapped = [$"{MountPoint}/{BinaryName}", .. command];
         if (wrapped.Count == 1)
         {
-            throw new TracerException("nothing to run", "", "the image has neither Entrypoint nor Cmd; give a command",
-                ErrorCategory.Usage);
+            throw new TracerException("nothing to run", "",
+                "the image has neither Entrypoint nor Cmd; give a command", ErrorCategory.Usage);
         }
         return wrapped;
     }
@@ -92,7 +95,7 @@ public sealed class Gate : IDisposable
             if (DateTime.UtcNow >= deadline)
             {
                 throw new TracerException("gate not waiting for release", FifoPath,
-                    $"the container did not open it within {timeout.TotalSeconds:0.#} s; is the bind mount in place?",
+                    $"the container did not open it within {timeout.TotalSeconds:0.#} s; is {Bind} mounted?",
                     ErrorCategory.Timeout);
             }
             await Task.Delay(PollInterval, ct).ConfigureAwait(false);

@@ -12,7 +12,7 @@ internal static class GateDirectory
 
     public static string Create()
     {
-        IOException? last = null;
+        Exception? last = null;
         foreach (var root in Roots)
         {
             try
@@ -26,7 +26,7 @@ internal static class GateDirectory
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                last = e as IOException ?? new IOException(e.Message, e);
+                last = e;
             }
         }
         throw new TracerException("cannot create a gate directory", Roots[^1], last?.Message,

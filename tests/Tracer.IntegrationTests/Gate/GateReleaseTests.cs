@@ -52,6 +52,18 @@ public sealed class GateReleaseTests
         Assert.Equal("unset\n", (await c.ResultAsync(cts.Token)).Stdout);
     }
 
+    [RequiresFact(Needs)]
+    public async Task Release_NonRootUser_GateAndProgramRunAsThatUser()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await using var c = await GatedContainer.StartAsync(["id", "-u"], cts.Token, user: "65534:65534");
+
+        await c.ReleaseAsync(cts.Token);
+        var result = await c.ResultAsync(cts.Token);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("65534\n", result.Stdout);
+    }
+
     [RequiresTheory(Needs)]
     [InlineData("no-such-program", 127, "No such file or directory")]
     [InlineData("/bin/no-such-program", 127, "No such file or directory")]

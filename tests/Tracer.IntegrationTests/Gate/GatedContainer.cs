@@ -20,7 +20,7 @@ internal sealed class GatedContainer : IAsyncDisposable
     public Task<long> Exited => _exited ?? throw new InvalidOperationException("not started");
 
     public static async Task<GatedContainer> StartAsync(IReadOnlyList<string> command, CancellationToken ct,
-        IReadOnlyList<string>? env = null)
+        IReadOnlyList<string>? env = null, string? user = null)
     {
         var image = await BusyboxImage.GetAsync();
         var container = new GatedContainer();
@@ -32,6 +32,7 @@ internal sealed class GatedContainer : IAsyncDisposable
                 Entrypoint = Tracer.Docker.Gate.Wrap(command),
                 Binds = [container._gate.Bind],
                 Env = env ?? [],
+                User = user,
                 NetworkMode = "none",
                 Labels = TestRun.Labels,
             }, ct);
