@@ -4,10 +4,8 @@ namespace Tracer.Tracing.Strace;
 /// result means for it.</summary>
 public sealed partial class StraceParser
 {
-    private readonly HashSet<string> _created = new(StringComparer.Ordinal);
-
     /// <summary>Paths the traced processes created (O_CREAT, mkdir, rename/link/symlink targets).</summary>
-    public IReadOnlyCollection<string> CreatedPaths => _created;
+    public IReadOnlyCollection<string> CreatedPaths => _recorder.CreatedPaths;
 
     private void ParseCall(int pid, StraceProcess p, ReadOnlySpan<byte> line)
     {
@@ -170,11 +168,11 @@ public sealed partial class StraceParser
         if (r.Ok)
         {
             p.Counting = true;
-            p.Program = _pool.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+            p.Program = _paths.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
             Emit(pid, p, path, AccessKind.Exec);
             if (_options.ShebangInterpreter?.Invoke(path) is { } interpreter)
             {
-                Emit(pid, p, _pool.Intern(interpreter), AccessKind.Exec);
+                Emit(pid, p, _paths.Intern(interpreter), AccessKind.Exec);
             }
             return;
         }
@@ -219,7 +217,7 @@ public sealed partial class StraceParser
             Result(pid, p, from, r, AccessKind.Stat);
             return;
         }
-        if (!_created.Contains(from))
+        if (!_recorder.WasCreated(from))
         {
             Emit(pid, p, from, AccessKind.Stat);
         }
@@ -232,7 +230,7 @@ public sealed partial class StraceParser
     private void Remove(int pid, StraceProcess p, ReadOnlySpan<byte> dirArg, ReadOnlySpan<byte> pathArg,
         in StraceResult r)
     {
-        if (Resolve(p, dirArg, pathArg, out var path) && !_created.Contains(path))
+        if (Resolve(p, dirArg, pathArg, out var path) && !_recorder.WasCreated(path))
         {
             Result(pid, p, path, r, AccessKind.Stat);
         }
