@@ -22,10 +22,14 @@ public sealed class TraceCommand : ICommandFactory
         var env = new Option<string[]>("--env", "-e") { Description = "KEY=VALUE added to the environment", AllowMultipleArgumentsPerToken = false };
         var user = new Option<string?>("--user", "-u") { Description = "User to run as (name or uid[:gid])" };
         var mount = new Option<string[]>("--mount") { Description = "Bind mount SRC:DST[:ro]; DST is never allowlisted" };
+        var entrypoint = new Option<string?>("--entrypoint")
+        {
+            Description = "Program replacing the image's Entrypoint (the image's Cmd is then dropped, as with docker run)",
+        };
         var timeout = new Option<double>("--timeout") { Description = "Seconds before the run is killed", DefaultValueFactory = _ => 600 };
         var trace = new Command("trace", "Run an image under tracing; write trace.json and allowlist.txt")
         {
-            image, command, output, tracer, env, user, mount, timeout,
+            image, command, output, tracer, env, user, mount, entrypoint, timeout,
         };
         trace.SetAction(async (parse, ct) =>
         {
@@ -33,6 +37,7 @@ public sealed class TraceCommand : ICommandFactory
             {
                 Image = parse.GetValue(image)!,
                 Command = parse.GetValue(command) ?? [],
+                Entrypoint = parse.GetValue(entrypoint) is { } program ? [program] : null,
                 Env = parse.GetValue(env) ?? [],
                 User = parse.GetValue(user),
                 Mounts = (parse.GetValue(mount) ?? []).Select(AbsoluteSource).ToList(),

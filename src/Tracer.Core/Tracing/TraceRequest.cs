@@ -4,6 +4,9 @@ namespace Tracer.Tracing;
 public sealed record TraceRequest
 {
     public required string Image { get; init; }
+    /// <summary>Replaces the image's Entrypoint when set (and then, as with docker run
+    /// --entrypoint, the image's Cmd is not used).</summary>
+    public IReadOnlyList<string>? Entrypoint { get; init; }
     /// <summary>Replaces the image's Cmd when not empty; the Entrypoint stays.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
     public IReadOnlyList<string> Env { get; init; } = [];

@@ -24,8 +24,9 @@ public sealed class TraceSession(DockerEngine engine)
         TracePreflight.Check(request.Backend);
         var clock = Stopwatch.StartNew();
         var image = await engine.InspectImageAsync(request.Image, ct).ConfigureAwait(false);
-        var cmd = request.Command.Count > 0 ? request.Command : (IReadOnlyList<string>?)image.Config?.Cmd ?? [];
-        var command = (image.Config?.Entrypoint ?? []).Concat(cmd).ToList();
+        var imageCmd = request.Entrypoint is null ? image.Config?.Cmd : null;
+        var cmd = request.Command.Count > 0 ? request.Command : (IReadOnlyList<string>?)imageCmd ?? [];
+        var command = (request.Entrypoint ?? (IReadOnlyList<string>?)image.Config?.Entrypoint ?? []).Concat(cmd).ToList();
         var workingDir = string.IsNullOrEmpty(image.Config?.WorkingDir) ? "/" : image.Config!.WorkingDir;
         var filter = new PathFilter(request.Mounts.Select(MountTarget));
         using var gate = Gate.Create();

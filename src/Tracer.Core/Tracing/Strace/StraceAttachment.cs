@@ -55,6 +55,9 @@ public sealed class StraceAttachment : IDisposable
         info.ArgumentList.Add(fifo);
         info.ArgumentList.Add("-p");
         info.ArgumentList.Add(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Limitation: a script's "#!" line is read through /proc/PID/root of the gate; a script
+        // exec'd in the container's last milliseconds may already be unreadable (fanotify, in
+        // the 'both' backend, still sees the interpreter's FAN_OPEN_EXEC).
         var shebang = new ShebangReader($"/proc/{pid}/root");
         var subject = new Subject<AccessEvent>();
         var parser = new StraceParser(new SubjectSink(subject), new StraceParserOptions

@@ -111,6 +111,9 @@ public sealed partial class StraceParser
                     Create(pid, p, linkAt);
                 }
                 break;
+            // Limitation: chroot/pivot_root are not followed; paths after them keep the old root.
+            // Limitation: an execve from a non-leader thread ("superseded by execve") keeps the
+            // thread's own state instead of moving it to the thread-group leader.
             case "clone" or "clone3" or "fork" or "vfork":
                 Fork(p, line, r);
                 break;

@@ -43,6 +43,8 @@ public sealed partial class StraceParser
         {
             line = line[..^1];
         }
+        // Limitation: in strace's stderr mode the first process's lines carry no "[pid N]" until a
+        // second process exists; they are filed under pid 0, a separate state from its later lines.
         var pid = defaultPid;
         if (line.StartsWith("[pid "u8))
         {

@@ -1,0 +1,124 @@
+using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
+using Tracer.Tests.Infrastructure;
+using Tracer.Tracing;
+using Tracer.Tracing.Fanotify;
+
+namespace Tracer.IntegrationTests.Tracing;
+
+/// <summary>tracer trace on the py-report fixture: what the "done when" lists.</summary>
+public sealed class TraceSessionTests
+{
+    private const Requirement Needs = Requirement.Root | Requirement.Docker | Requirement.Strace | Requirement.Fanotify;
+
+    [RequiresFact(Needs)]
+    public async Task Run_PyReport_HoldsSymlinkNameTargetInterpreterLandmarkAndSources()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+
+        var document = await TraceAsync(new TraceRequest { Image = image, Labels = TestRun.Labels });
+
+        var set = document.Accesses;
+        var allowed = set.AllowedPaths();
+        Assert.Equal(0, document.Facts.ExitCode);
+        Assert.Contains("/usr/bin/python3", allowed);
+        Assert.True(set.TryGet("/usr/bin/python3", out var link) && link.Kinds.HasFlag(AccessKind.Exec));
+        Assert.Contains("/usr/bin/python3.11", allowed);
+        Assert.Contains("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", allowed);
+        Assert.True(set.TryGet("/usr/lib/python3.11/os.py", out var os) && os.Kinds.HasFlag(AccessKind.Stat));
+        var pycs = allowed.Where(static p => p.EndsWith(".cpython-311.pyc", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pycs);
+        foreach (var pyc in pycs)
+        {
+            var dir = Path.GetDirectoryName(Path.GetDirectoryName(pyc))!;
+            var module = Path.GetFileName(pyc)[..^".cpython-311.pyc".Length];
+            var source = $"{dir}/{module}.py";
+            Assert.True(set.TryGet(source, out var py) && py.Kinds.HasFlag(AccessKind.Stat), $"{source} beside {pyc}");
+        }
+        Assert.DoesNotContain(allowed, static p => p.StartsWith("/.tracer", StringComparison.Ordinal)
+            || p.StartsWith("/proc/", StringComparison.Ordinal) || p == "/etc/hosts");
+        Assert.Equal(new[] { "fanotify", "strace" }, document.Facts.Events.Keys.Order());
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Run_FastExitTenTimes_GivesTenIdenticalAllowlists()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var request = new TraceRequest
+        {
+            Image = image,
+            Entrypoint = ["/bin/cat"],
+            Command = ["/etc/debian_version"],
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+        var lists = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var document = await TraceAsync(request);
+            lists.Add(string.Join('\n', document.Accesses.AllowedPaths()));
+        }
+
+        Assert.Contains("/etc/debian_version", lists[0].Split('\n'));
+        Assert.Contains("/usr/bin/cat", lists[0].Split('\n'));
+        Assert.All(lists, l => Assert.Equal(lists[0], l));
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Run_QueueOverflow_FailsAsTraceIncomplete()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var request = new TraceRequest
+        {
+            Image = image,
+            // 20000 distinct new files: more FAN_OPEN events than the default 16384-event queue.
+            Entrypoint = ["python3"],
+            Command = ["-c", "import os\nfor i in range(20000): open(f'/tmp/f{i}', 'w').close()"],
+            Backend = TraceBackend.Fanotify,
+            Fanotify = new FanotifyOptions { DeferReading = true },
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+
+        var e = await Assert.ThrowsAsync<TracerException>(() => TraceAsync(request));
+
+        Assert.Equal(ErrorCategory.TraceIncomplete, e.Category);
+        Assert.Contains("overflow", e.What, StringComparison.Ordinal);
+        await AssertNoContainersLeftAsync();
+    }
+
+    [RequiresFact(Requirement.Root | Requirement.Docker)]
+    public async Task Run_UnknownImage_IsUsageErrorAndCreatesNoContainer()
+    {
+        var request = new TraceRequest { Image = "tracer-test/no-such-image:never", Labels = TestRun.Labels };
+
+        var e = await Assert.ThrowsAsync<TracerException>(() => TraceAsync(request));
+
+        Assert.Equal(ErrorCategory.Usage, e.Category);
+        await AssertNoContainersLeftAsync();
+    }
+
+    private static async Task<TraceDocument> TraceAsync(TraceRequest request)
+    {
+        using var engine = DockerEngine.Connect();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        return await new TraceSession(engine).RunAsync(request with { Timeout = TimeSpan.FromMinutes(2) }, cts.Token);
+    }
+
+    private static async Task AssertNoContainersLeftAsync()
+    {
+        using var engine = DockerEngine.Connect();
+        var left = await engine.Client.Containers.ListContainersAsync(new global::Docker.DotNet.Models.ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.TestRun}={TestRun.Id}"] = true },
+            },
+        });
+        // Tests of this class run one after another; other classes' containers carry the same
+        // run id but are gate tests on busybox.
+        Assert.DoesNotContain(left, static c => c.Image.StartsWith("tracer-fixtures/", StringComparison.Ordinal)
+            || c.Image.StartsWith("tracer-test/no-such", StringComparison.Ordinal));
+    }
+}
