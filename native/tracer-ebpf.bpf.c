@@ -51,6 +51,7 @@ struct fact {
 struct scratch {
 	struct tracer_record rec;
 	char data[2 * TRACER_PATH_MAX];
+	char tmp[2 * TRACER_PATH_MAX]; /* fd_path builds backwards in the first half */
 };
 
 struct {
@@ -223,17 +224,50 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 
 /* ---- de-duplication ---- */
 
-static __always_inline __u64 fnv1a(const char *data, __u32 len)
-{
-	__u64 h = 0xcbf29ce484222325ULL;
+struct hash_state {
+	__u64 hash;
+	__u32 len;
+};
 
-	for (__u32 i = 0; i < TRACER_PATH_MAX; i++) {
-		if (i >= len)
-			break;
-		h ^= (__u8)data[i & (TRACER_PATH_MAX - 1)];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+/* One 8-byte step of an FNV-1a-style hash over data[0, len) (bytes past len masked off). */
+static long hash_step(__u32 i, void *ctx)
+{
+	struct hash_state *h = ctx;
+	struct scratch *s = scratch_buffer();
+	__u32 at = i * 8, rest;
+	__u64 word = 0;
+
+	if (!s || at >= h->len)
+		return 1;
+	bpf_probe_read_kernel(&word, sizeof(word), &s->data[at & (TRACER_PATH_MAX - 1)]);
+	rest = h->len - at;
+	if (rest < 8)
+		word &= (1ULL << (rest * 8)) - 1;
+	h->hash = (h->hash ^ word) * 0x100000001b3ULL;
+	return 0;
+}
+
+/* Hashes data[0, len) of the scratch buffer (bpf_loop, kernel >= 5.17, keeps the verifier's
+ * work independent of PATH_MAX). */
+static __always_inline __u64 path_hash(__u32 len)
+{
+	struct hash_state h = { .hash = 0xcbf29ce484222325ULL ^ len, .len = len };
+
+	bpf_loop((len + 7) / 8, hash_step, &h, 0);
+	return h.hash;
+}
+
+static __always_inline struct file *fd_file(struct task_struct *task, long fd)
+{
+	struct file **fds;
+	struct file *file = NULL;
+
+	if (fd < 0 || fd >= BPF_CORE_READ(task, files, fdt, max_fds))
+		return NULL;
+	fds = BPF_CORE_READ(task, files, fdt, fd);
+	if (bpf_probe_read_kernel(&file, sizeof(file), fds + fd) != 0)
+		return NULL;
+	return file;
 }
 
 /* The directory a relative path starts from, as a kernel object: the cwd's or the dirfd's
@@ -241,17 +275,98 @@ static __always_inline __u64 fnv1a(const char *data, __u32 len)
 static __always_inline __u64 base_dentry(__s32 dirfd)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	struct file **fds;
-	struct file *file = NULL;
+	struct file *file;
 
 	if (dirfd == TRACER_AT_FDCWD)
 		return (__u64)BPF_CORE_READ(task, fs, pwd.dentry);
-	if (dirfd < 0 || (__u32)dirfd >= BPF_CORE_READ(task, files, fdt, max_fds))
-		return 1;
-	fds = BPF_CORE_READ(task, files, fdt, fd);
-	if (bpf_probe_read_kernel(&file, sizeof(file), fds + dirfd) != 0 || !file)
-		return 1;
-	return (__u64)BPF_CORE_READ(file, f_path.dentry);
+	file = fd_file(task, dirfd);
+	return file ? (__u64)BPF_CORE_READ(file, f_path.dentry) : 1;
+}
+
+/*
+ * The path an open fd refers to, as the task sees it (relative to its root, so a container's
+ * view): what strace -y prints, which names the symlink's target when a link was opened.
+ * Walks d_parent up to the task's root, crossing mounts through mnt_mountpoint. Written to
+ * data + offset; returns its length, 0 when it does not fit or the walk is deeper than 64.
+ */
+struct walk_state {
+	struct dentry *root, *dentry;
+	struct vfsmount *root_mnt, *vfsmnt;
+	__u32 pos;
+	int done; /* 1: reached the root; -1: failed */
+};
+
+/* One step up: a name component, or a mount crossed. */
+static long walk_step(__u32 i, void *ctx)
+{
+	struct walk_state *w = ctx;
+	struct scratch *s = scratch_buffer();
+	/* Locals: CO-RE relocations must start from kernel types, not from walk_state. */
+	struct dentry *dentry = w->dentry, *parent;
+	struct vfsmount *vfsmnt = w->vfsmnt;
+	struct mount *mnt, *up;
+	struct qstr name;
+	__u32 len, pos = w->pos;
+
+	if (!s)
+		return w->done = -1, 1;
+	if (dentry == w->root && vfsmnt == w->root_mnt)
+		return w->done = 1, 1;
+	if (dentry == BPF_CORE_READ(vfsmnt, mnt_root)) {
+		mnt = container_of(vfsmnt, struct mount, mnt);
+		up = BPF_CORE_READ(mnt, mnt_parent);
+		if (up == mnt)
+			return w->done = -1, 1; /* outside the task's root */
+		w->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
+		w->vfsmnt = &up->mnt;
+		return 0;
+	}
+	parent = BPF_CORE_READ(dentry, d_parent);
+	name = BPF_CORE_READ(dentry, d_name);
+	len = name.len & 255;
+	if (parent == dentry || len + 1 >= pos || pos > TRACER_PATH_MAX)
+		return w->done = -1, 1;
+	pos -= len;
+	bpf_probe_read_kernel(&s->tmp[pos & (TRACER_PATH_MAX - 1)], len, name.name);
+	pos -= 1;
+	s->tmp[pos & (TRACER_PATH_MAX - 1)] = '/';
+	w->pos = pos;
+	w->dentry = parent;
+	return 0;
+}
+
+/*
+ * The path an open fd refers to, as the task sees it (relative to its root, so a container's
+ * view): what strace -y prints, which names the symlink's target when a link was opened.
+ * Walks d_parent up to the task's root, crossing mounts through mnt_mountpoint (bpf_d_path
+ * would do this but is not allowed in tracepoints). Written to data + offset; returns its
+ * length, 0 when it does not fit or is deeper than 128 steps.
+ */
+static __always_inline __u32 fd_path(struct scratch *s, __u32 offset, long fd)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct file *file = fd_file(task, fd);
+	struct walk_state w = { .pos = TRACER_PATH_MAX };
+	__u32 len;
+
+	if (!file)
+		return 0;
+	w.root = BPF_CORE_READ(task, fs, root.dentry);
+	w.root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	w.dentry = BPF_CORE_READ(file, f_path.dentry);
+	w.vfsmnt = BPF_CORE_READ(file, f_path.mnt);
+	bpf_loop(128, walk_step, &w, 0);
+	if (w.done != 1)
+		return 0;
+	if (w.pos == TRACER_PATH_MAX) {
+		w.pos--;
+		s->tmp[w.pos & (TRACER_PATH_MAX - 1)] = '/';
+	}
+	len = (TRACER_PATH_MAX - w.pos) & (TRACER_PATH_MAX - 1);
+	if (bpf_probe_read_kernel(&s->data[offset & (TRACER_PATH_MAX - 1)], len,
+				  &s->tmp[w.pos & (TRACER_PATH_MAX - 1)]) != 0)
+		return 0;
+	return len;
 }
 
 /* Facts the host needs every time: cwd changes, fds of directories (they resolve later
@@ -276,7 +391,7 @@ static __always_inline int already_sent(const struct inflight *f, long ret, cons
 	struct fact key = {};
 	__u8 one = 1;
 
-	key.hash = fnv1a(path, len);
+	key.hash = path_hash(len);
 	key.base = (len > 0 && path[0] == '/') ? 0 : base_dentry(f->dirfd);
 	key.op = f->op | ((f->op == TRACER_OP_OPEN ? f->flags & (O_CREAT | O_DIRECTORY) : 0) << 8);
 	key.result = ret < 0 ? (__s32)ret : 0;
@@ -333,6 +448,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if (copy.op == TRACER_OP_RENAME)
 		len2 = read_path(s, len1, copy.path2);
+	else if (copy.op == TRACER_OP_OPEN && ret >= 0)
+		len2 = fd_path(s, len1, ret);
 	header(s, TRACER_REC_SYSCALL, tid);
 	s->rec.op = copy.op;
 	s->rec.ret = ret;

@@ -15,6 +15,11 @@ public static class TracePreflight
             throw new TracerException("strace not found", "strace",
                 "install it (apt-get install strace) or use --tracer fanotify", ErrorCategory.Environment);
         }
+        if (backend.HasFlag(TraceBackend.Ebpf) && Ebpf.EbpfSupport.Unavailable() is { } reason)
+        {
+            throw new TracerException("eBPF tracing unavailable", reason,
+                "use --tracer both, or a kernel with BTF and the tracer-ebpf loader built", ErrorCategory.Environment);
+        }
     }
 
     private static bool OnPath(string program) =>

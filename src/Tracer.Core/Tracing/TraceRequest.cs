@@ -14,9 +14,11 @@ public sealed record TraceRequest
     /// <summary>Docker bind strings <c>SRC:DST[:ro]</c>; DST is never allowlisted.</summary>
     public IReadOnlyList<string> Mounts { get; init; } = [];
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
-    public TraceBackend Backend { get; init; } = TraceBackend.Both;
+    /// <summary><see cref="TraceBackend.Auto"/>: ebpf+fanotify when the kernel allows it, else both.</summary>
+    public TraceBackend Backend { get; init; } = TraceBackend.Auto;
     public string? NetworkMode { get; init; }
     /// <summary>Extra container labels (tests add their run id).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     public Fanotify.FanotifyOptions Fanotify { get; init; } = new();
+    public Ebpf.EbpfOptions Ebpf { get; init; } = new();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reactive.Linq;
 using Tracer.Docker;
+using Tracer.Tracing.Ebpf;
 using Tracer.Tracing.Fanotify;
 using Tracer.Tracing.Strace;
 
@@ -21,6 +22,11 @@ public sealed class TraceSession(DockerEngine engine)
 
     public async Task<TraceDocument> RunAsync(TraceRequest request, CancellationToken ct)
     {
+        request = request with { Backend = TraceBackends.Resolve(request.Backend, out var fallback) };
+        if (fallback is not null)
+        {
+            Progress(fallback);
+        }
         TracePreflight.Check(request.Backend);
         var clock = Stopwatch.StartNew();
         var image = await engine.InspectImageAsync(request.Image, ct).ConfigureAwait(false);
@@ -56,7 +62,7 @@ public sealed class TraceSession(DockerEngine engine)
                 ImageId = image.ID,
                 Command = command,
                 ExitCode = (int)run.ExitCode,
-                Backend = request.Backend.ToString().ToLowerInvariant(),
+                Backend = TraceBackends.Name(request.Backend),
                 Events = run.Events,
                 DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 BindMounts = filter.BindMounts,
@@ -83,6 +89,9 @@ public sealed class TraceSession(DockerEngine engine)
         using var strace = request.Backend.HasFlag(TraceBackend.Strace)
             ? await StraceAttachment.AttachAsync(pid, workingDir, ct).ConfigureAwait(false)
             : null;
+        using var ebpf = request.Backend.HasFlag(TraceBackend.Ebpf)
+            ? await EbpfSource.AttachAsync(pid, workingDir, request.Ebpf, ct).ConfigureAwait(false)
+            : null;
         var sources = new List<IObservable<AccessEvent>>();
         if (fanotify is not null)
         {
@@ -91,6 +100,10 @@ public sealed class TraceSession(DockerEngine engine)
         if (strace is not null)
         {
             sources.Add(strace.Events);
+        }
+        if (ebpf is not null)
+        {
+            sources.Add(ebpf.Events);
         }
         Exception? sourceFailure = null;
         var merged = sources.Merge().Synchronize();
@@ -106,6 +119,10 @@ public sealed class TraceSession(DockerEngine engine)
         if (strace is not null)
         {
             await strace.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        if (ebpf is not null)
+        {
+            await ebpf.CompleteAsync(ct).ConfigureAwait(false);
         }
         await done.Task.WaitAsync(ct).ConfigureAwait(false);
         if (sourceFailure is not null)
@@ -127,8 +144,13 @@ public sealed class TraceSession(DockerEngine engine)
         {
             events["strace"] = strace.Parser.Stats.Accesses;
         }
+        if (ebpf is not null)
+        {
+            events["ebpf"] = ebpf.Accesses;
+        }
         var accesses = accumulator.ToAccessSet();
-        return new TraceRun(exitCode, events, strace is null ? accesses : TraceMerge.MarkCreated(accesses, strace.Parser.CreatedPaths));
+        IReadOnlyCollection<string> created = [.. strace?.Parser.CreatedPaths ?? [], .. ebpf?.CreatedPaths ?? []];
+        return new TraceRun(exitCode, events, TraceMerge.MarkCreated(accesses, created));
     }
 
     private async Task<FanotifySource> ArmFanotifyAsync(TraceRequest request, int pid, string id,
