@@ -342,10 +342,9 @@ static long walk_step(__u32 i, void *ctx)
  * would do this but is not allowed in tracepoints). Written to data + offset; returns its
  * length, 0 when it does not fit or is deeper than 128 steps.
  */
-static __always_inline __u32 fd_path(struct scratch *s, __u32 offset, long fd)
+static __always_inline __u32 file_path(struct scratch *s, __u32 offset, struct file *file)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	struct file *file = fd_file(task, fd);
 	struct walk_state w = { .pos = TRACER_PATH_MAX };
 	__u32 len;
 
@@ -367,6 +366,11 @@ static __always_inline __u32 fd_path(struct scratch *s, __u32 offset, long fd)
 				  &s->tmp[w.pos & (TRACER_PATH_MAX - 1)]) != 0)
 		return 0;
 	return len;
+}
+
+static __always_inline __u32 fd_path(struct scratch *s, __u32 offset, long fd)
+{
+	return file_path(s, offset, fd_file((struct task_struct *)bpf_get_current_task(), fd));
 }
 
 /* Facts the host needs every time: cwd changes, fds of directories (they resolve later
@@ -522,6 +526,13 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	s->rec.len1 = (__u16)len1;
 	s->rec.len2 = (__u16)len2;
 	output(s, TRACER_HEADER_SIZE + len1 + len2);
+	/* The file that really runs: the binary behind a symlinked name, or a script's interpreter. */
+	len1 = file_path(s, 0, BPF_CORE_READ(bprm, file));
+	if (len1 == 0)
+		return 0;
+	header(s, TRACER_REC_EXEC_FILE, pid);
+	s->rec.len1 = (__u16)len1;
+	output(s, TRACER_HEADER_SIZE + len1);
 	return 0;
 }
 

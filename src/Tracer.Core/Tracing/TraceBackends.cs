@@ -26,14 +26,14 @@ public static class TraceBackends
 
     /// <summary>The backend a run uses: <see cref="TraceBackend.Auto"/> becomes ebpf+fanotify
     /// when eBPF works here, else both with <paramref name="fallback"/> saying why.</summary>
-    public static TraceBackend Resolve(TraceBackend requested, out string? fallback)
+    public static TraceBackend Resolve(TraceBackend requested, EbpfOptions options, out string? fallback)
     {
         fallback = null;
         if (requested != TraceBackend.Auto)
         {
             return requested;
         }
-        if (EbpfSupport.Unavailable() is { } reason)
+        if (EbpfSupport.Unavailable(options) is { } reason)
         {
             fallback = $"eBPF tracing unavailable ({reason}); using fanotify and strace";
             return TraceBackend.Both;

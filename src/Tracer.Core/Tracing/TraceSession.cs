@@ -22,12 +22,12 @@ public sealed class TraceSession(DockerEngine engine)
 
     public async Task<TraceDocument> RunAsync(TraceRequest request, CancellationToken ct)
     {
-        request = request with { Backend = TraceBackends.Resolve(request.Backend, out var fallback) };
+        request = request with { Backend = TraceBackends.Resolve(request.Backend, request.Ebpf, out var fallback) };
         if (fallback is not null)
         {
             Progress(fallback);
         }
-        TracePreflight.Check(request.Backend);
+        TracePreflight.Check(request.Backend, request.Ebpf);
         var clock = Stopwatch.StartNew();
         var image = await engine.InspectImageAsync(request.Image, ct).ConfigureAwait(false);
         var imageCmd = request.Entrypoint is null ? image.Config?.Cmd : null;

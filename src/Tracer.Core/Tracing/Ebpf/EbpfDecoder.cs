@@ -51,6 +51,14 @@ internal sealed class EbpfDecoder
             case EbpfRecordType.Exec:
                 Exec(r);
                 break;
+            case EbpfRecordType.ExecFile:
+                // The file that really runs (symlinks resolved): strace shows only the name.
+                var task = Task(r.Pid);
+                if (Resolve(task, PathResolver.AtFdCwd, r.Path1, out var file))
+                {
+                    _recorder.Emit(r.Pid, task, file, AccessKind.Exec);
+                }
+                break;
             case EbpfRecordType.Exit:
                 _tasks.Remove(r.Pid);
                 break;

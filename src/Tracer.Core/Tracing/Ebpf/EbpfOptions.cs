@@ -9,4 +9,8 @@ public sealed record EbpfOptions
 
     /// <summary>The loader binary; null: <see cref="EbpfSupport.FindLoader"/>.</summary>
     public string? LoaderPath { get; init; }
+
+    /// <summary>Kernel BTF to require; null: env TRACER_BTF, else /sys/kernel/btf/vmlinux.
+    /// Tests point it at a missing file to force the fallback.</summary>
+    public string? BtfPath { get; init; }
 }

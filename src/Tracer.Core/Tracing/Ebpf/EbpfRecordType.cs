@@ -7,6 +7,7 @@ internal enum EbpfRecordType : ushort
     Fork = 2,
     Exec = 3,
     Exit = 4,
+    ExecFile = 5,
     Ready = 16,
     End = 17,
 }

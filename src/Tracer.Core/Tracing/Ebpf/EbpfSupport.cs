@@ -2,8 +2,8 @@ namespace Tracer.Tracing.Ebpf;
 
 /// <summary>
 /// Whether this machine can run the eBPF backend: kernel BTF (for CO-RE), the loader binary,
-/// and CAP_BPF or CAP_SYS_ADMIN. Env <c>TRACER_BTF</c> overrides the BTF path (tests point it
-/// at a missing file to force the fallback); <c>TRACER_EBPF</c> names the loader.
+/// and CAP_BPF or CAP_SYS_ADMIN. <see cref="EbpfOptions.BtfPath"/> or env <c>TRACER_BTF</c>
+/// overrides the BTF path (to force the fallback); <c>TRACER_EBPF</c> names the loader.
 /// </summary>
 public static class EbpfSupport
 {
@@ -14,14 +14,15 @@ public static class EbpfSupport
     private const int CapBpf = 39;
 
     /// <summary>Why the eBPF backend cannot run here, or null when it can.</summary>
-    public static string? Unavailable()
+    public static string? Unavailable(EbpfOptions? options = null)
     {
-        var btf = Environment.GetEnvironmentVariable("TRACER_BTF") is { Length: > 0 } b ? b : DefaultBtf;
+        var btf = options?.BtfPath
+            ?? (Environment.GetEnvironmentVariable("TRACER_BTF") is { Length: > 0 } b ? b : DefaultBtf);
         if (!File.Exists(btf))
         {
             return $"no kernel BTF at {btf}";
         }
-        if (FindLoader() is null)
+        if ((options?.LoaderPath is { } loader ? File.Exists(loader) : FindLoader() is not null) is false)
         {
             return "the tracer-ebpf loader was not built (needs clang, bpftool, libbpf-dev)";
         }
