@@ -122,6 +122,18 @@ static __always_inline void header(struct scratch *s, __u16 type, __u32 pid)
 
 /* ---- which syscalls, and where their path arguments are (x86-64 numbers) ---- */
 
+static __always_inline int path_syscall(long id)
+{
+	switch (id) {
+	case 2: case 4: case 6: case 21: case 59: case 80: case 81: case 82: case 83: case 84:
+	case 85: case 86: case 87: case 88: case 89: case 257: case 258: case 262: case 263:
+	case 264: case 265: case 266: case 267: case 269: case 316: case 322: case 332: case 437:
+	case 439:
+		return 1;
+	}
+	return 0;
+}
+
 static __always_inline int classify(long id, struct pt_regs *regs, struct inflight *f)
 {
 	__u64 a0 = BPF_CORE_READ(regs, di), a1 = BPF_CORE_READ(regs, si);
@@ -207,18 +219,21 @@ static __always_inline int classify(long id, struct pt_regs *regs, struct inflig
 	return 0;
 }
 
+/* This runs on every syscall of the machine: the cheap tests (number, then tracked tid) come
+ * before any argument is read. */
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
 	struct inflight f = {};
 	__u32 tid;
 
-	if (!classify(id, regs, &f))
+	if (!path_syscall(id))
 		return 0;
 	tid = current_tid();
 	if (!bpf_map_lookup_elem(&tracked, &tid))
 		return 0;
-	bpf_map_update_elem(&inflight, &tid, &f, BPF_ANY);
+	if (classify(id, regs, &f))
+		bpf_map_update_elem(&inflight, &tid, &f, BPF_ANY);
 	return 0;
 }
 
