@@ -90,6 +90,9 @@ struct {
 
 __u64 drops = 0;
 __u64 sent = 0;
+/* Set by the loader before loading: the reader is woken only once this much is queued (it
+ * also polls every few ms), so a burst of records costs one wake-up, not one each. */
+const volatile __u64 wakeup_bytes = 64 * 1024;
 
 static __always_inline __u32 current_tid(void)
 {
@@ -104,10 +107,14 @@ static __always_inline struct scratch *scratch_buffer(void)
 
 static __always_inline void output(struct scratch *s, __u32 size)
 {
+	__u64 flags;
+
 	if (size > sizeof(*s))
 		return;
 	s->rec.size = size;
-	if (bpf_ringbuf_output(&events, s, size, 0) != 0)
+	flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+									      : BPF_RB_NO_WAKEUP;
+	if (bpf_ringbuf_output(&events, s, size, flags) != 0)
 		__sync_fetch_and_add(&drops, 1);
 	else
 		__sync_fetch_and_add(&sent, 1);
@@ -286,7 +293,10 @@ static __always_inline struct file *fd_file(struct task_struct *task, long fd)
 }
 
 /* The directory a relative path starts from, as a kernel object: the cwd's or the dirfd's
- * dentry. 1 when it cannot be read (the fact is then sent, not de-duplicated). */
+ * dentry. 1 when it cannot be read (the fact is then sent, not de-duplicated).
+ * Limitation: one directory reached under two names (a cwd entered through a directory
+ * symlink and through its target) is one base: the relative path is recorded under the
+ * first name only. */
 static __always_inline __u64 base_dentry(__s32 dirfd)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
@@ -439,6 +449,8 @@ static __always_inline __u32 read_path(struct scratch *s, __u32 offset, __u64 us
  * (getname), so their pages are resident and the read cannot miss the way a read at entry
  * can (BPF cannot take a page fault). A successful exec replaced that memory; it comes as
  * REC_EXEC with the kernel's own copy of the name.
+ * Limitation: a thread that rewrites the path buffer while the call runs makes this read
+ * the new string, not the one the kernel used.
  */
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)

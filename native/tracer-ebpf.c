@@ -42,6 +42,7 @@
 #pragma GCC diagnostic pop
 
 enum { EXIT_USAGE = 1, EXIT_BPF = 2, EXIT_OUTPUT = 3 };
+enum { POLL_MS = 10 };
 
 static volatile sig_atomic_t stopping;
 static int output_failed;
@@ -126,7 +127,8 @@ static int stream(struct ring_buffer *rb)
 	char sink[256];
 
 	while (!stopping && !output_failed) {
-		if (poll(fds, 2, 200) < 0 && errno != EINTR) {
+		/* Records arrive without a wake-up until wakeup_bytes are queued: poll often. */
+		if (poll(fds, 2, POLL_MS) < 0 && errno != EINTR) {
 			warn_errno("poll", "ring buffer", errno);
 			break;
 		}
@@ -171,6 +173,7 @@ int main(int argc, char **argv)
 		warn_errno("cannot open BPF object", "tracer-ebpf.bpf.o", errno);
 		return EXIT_BPF;
 	}
+	skel->rodata->wakeup_bytes = ring / 8;
 	err = bpf_map__set_max_entries(skel->maps.events, (__u32)ring);
 	if (!err)
 		err = tracer_ebpf_bpf__load(skel);

@@ -21,7 +21,7 @@ public class StraceParserBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _log = File.ReadAllBytes(Path.Combine(LogDirectory(), Log));
+        _log = File.ReadAllBytes(Path.Combine(TestLogs.Directory("StraceLogs"), Log));
         _lines = _log.Count(static b => b == '\n');
         _parser = new StraceParser(new AccessAccumulator(), new StraceParserOptions { InitialCwd = "/tmp/st" });
         StraceLineReader.Lines(_log, _parser);
@@ -32,17 +32,4 @@ public class StraceParserBenchmark
     public int ParseLog() => StraceLineReader.Lines(_log, _parser);
 
     public int Lines => _lines;
-
-    private static string LogDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Tracer.Tests", "Tracing", "StraceLogs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/Tracer.Tests/Tracing/StraceLogs above " + AppContext.BaseDirectory);
-    }
 }

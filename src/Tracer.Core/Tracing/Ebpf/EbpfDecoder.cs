@@ -36,6 +36,48 @@ internal sealed class EbpfDecoder
     /// <summary>Relative paths whose base directory (cwd or dirfd) was never seen.</summary>
     public long Unresolved { get; private set; }
 
+    /// <summary>Records decoded (all kinds).</summary>
+    public long Records { get; private set; }
+
+    /// <summary>The loader's READY record was seen: its programs are attached.</summary>
+    public bool Ready { get; private set; }
+
+    /// <summary>Records the kernel could not queue (ring buffer full); -1 until the END record.</summary>
+    public long Dropped { get; private set; } = -1;
+
+    /// <summary>Applies the complete records at the start of <paramref name="data"/>; returns
+    /// the bytes used (a partial record at the end waits for more data).</summary>
+    public int Decode(ReadOnlySpan<byte> data)
+    {
+        var used = 0;
+        while (true)
+        {
+            var size = EbpfRecord.PeekSize(data[used..]);
+            if (size == 0 || size > data.Length - used)
+            {
+                return used;
+            }
+            if (!EbpfRecord.TryRead(data.Slice(used, size), out var record))
+            {
+                throw new InvalidDataException($"tracer-ebpf record of {size} bytes is malformed");
+            }
+            used += size;
+            Records++;
+            switch (record.Type)
+            {
+                case EbpfRecordType.Ready:
+                    Ready = true;
+                    break;
+                case EbpfRecordType.End:
+                    Dropped = record.Ret;
+                    break;
+                default:
+                    Apply(record);
+                    break;
+            }
+        }
+    }
+
     public void Apply(in EbpfRecord r)
     {
         switch (r.Type)
@@ -88,6 +130,8 @@ internal sealed class EbpfDecoder
         }
         var task = Task(r.Pid);
         task.Counting = true;
+        // Limitation: execveat(dirfd, name) is named "/dev/fd/N/name" by the kernel, which is
+        // not resolved (the real file still comes as ExecFile).
         if (!Resolve(task, PathResolver.AtFdCwd, r.Path1, out var path))
         {
             return;
@@ -178,6 +222,9 @@ internal sealed class EbpfDecoder
                 _recorder.Emit(r.Pid, task, target, kind);
             }
         }
+        // Limitation: only opens the kernel sent are tracked: a repeated open of a directory
+        // without O_DIRECTORY/O_PATH is de-duplicated, so *at calls on its fd go unresolved
+        // (counted in Unresolved); dup/dup2/F_DUPFD copies of directory fds are not followed.
         if (r.Ret <= int.MaxValue)
         {
             task.Fds[(int)r.Ret] = target;

@@ -33,10 +33,10 @@ public sealed class EbpfSource : IDisposable
     public IObservable<AccessEvent> Events => _events;
 
     /// <summary>Records the kernel could not queue (ring buffer full); -1 until the END record.</summary>
-    public long Dropped { get; private set; } = -1;
+    public long Dropped => _decoder.Dropped;
 
     /// <summary>Records decoded (all kinds).</summary>
-    public long Records { get; private set; }
+    public long Records => _decoder.Records;
 
     public long Accesses => _decoder.Accesses;
 
@@ -125,7 +125,11 @@ public sealed class EbpfSource : IDisposable
             while ((n = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
             {
                 filled += n;
-                var used = Decode(buffer.AsSpan(0, filled));
+                var used = _decoder.Decode(buffer.AsSpan(0, filled));
+                if (_decoder.Ready)
+                {
+                    _ready.TrySetResult();
+                }
                 buffer.AsSpan(used, filled - used).CopyTo(buffer);
                 filled -= used;
             }
@@ -139,39 +143,6 @@ public sealed class EbpfSource : IDisposable
             _failure = e;
         }
         _ready.TrySetException(new EndOfStreamException("tracer-ebpf ended before it was ready"));
-    }
-
-    /// <summary>Decodes the complete records at the start of <paramref name="data"/>; returns
-    /// the bytes used.</summary>
-    private int Decode(ReadOnlySpan<byte> data)
-    {
-        var used = 0;
-        while (true)
-        {
-            var size = EbpfRecord.PeekSize(data[used..]);
-            if (size == 0 || size > data.Length - used)
-            {
-                return used;
-            }
-            if (!EbpfRecord.TryRead(data.Slice(used, size), out var record))
-            {
-                throw new InvalidDataException($"tracer-ebpf record of {size} bytes is malformed");
-            }
-            used += size;
-            Records++;
-            switch (record.Type)
-            {
-                case EbpfRecordType.Ready:
-                    _ready.TrySetResult();
-                    break;
-                case EbpfRecordType.End:
-                    Dropped = record.Ret;
-                    break;
-                default:
-                    _decoder.Apply(record);
-                    break;
-            }
-        }
     }
 
     private sealed class SubjectSink(Subject<AccessEvent> subject) : IAccessSink
