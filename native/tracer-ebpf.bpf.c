@@ -21,6 +21,7 @@ char LICENSE[] SEC("license") = "GPL";
 /* open(2) flags (asm-generic/fcntl.h, x86-64). */
 #define O_WRONLY 01
 #define O_CREAT 0100
+#define O_EXCL 0200
 #define O_TRUNC 01000
 #define O_DIRECTORY 0200000
 #define O_PATH 010000000
@@ -422,7 +423,7 @@ static __always_inline int already_sent(const struct inflight *f, long ret, cons
 
 	key.hash = path_hash(len);
 	key.base = (len > 0 && path[0] == '/') ? 0 : base_dentry(f->dirfd);
-	key.op = f->op | ((f->op == TRACER_OP_OPEN ? f->flags & (O_CREAT | O_DIRECTORY) : 0) << 8);
+	key.op = f->op | ((f->op == TRACER_OP_OPEN ? f->flags & (O_CREAT | O_EXCL | O_DIRECTORY) : 0) << 8);
 	key.result = ret < 0 ? (__s32)ret : 0;
 	if (key.base == 1)
 		return 0;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Tracer.Docker;
 using Tracer.Tracing;
 
@@ -45,7 +46,17 @@ public sealed class TraceCommand : ICommandFactory
                 Backend = TraceBackends.Parse(parse.GetValue(tracer)!),
             };
             using var engine = DockerEngine.Connect();
-            var session = new TraceSession(engine) { Progress = static m => Console.Error.WriteLine($"trace: {m}") };
+            using var logs = LoggerFactory.Create(b =>
+            {
+                if (parse.GetValue(globals.Verbose))
+                {
+                    // Diagnostics go to stderr; stdout stays for results.
+                    b.AddConsole(static o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                        .AddSimpleConsole(static o => o.SingleLine = true)
+                        .AddFilter(static level => level >= LogLevel.Information);
+                }
+            });
+            var session = new TraceSession(engine, logs.CreateLogger<TraceSession>()) { Progress = static m => Console.Error.WriteLine($"trace: {m}") };
             var document = await session.RunAsync(request, ct);
             var directory = parse.GetValue(output)!;
             TraceFile.Write(directory, document);

@@ -9,6 +9,7 @@ namespace Tracer.Tracing;
 internal sealed class AccessRecorder(IAccessSink sink, PathPool pool)
 {
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
 
     /// <summary>Paths the traced processes created (O_CREAT, mkdir, rename/link/symlink targets).</summary>
     public IReadOnlyCollection<string> CreatedPaths => _created;
@@ -16,6 +17,22 @@ internal sealed class AccessRecorder(IAccessSink sink, PathPool pool)
     public long Accesses { get; private set; }
 
     public bool WasCreated(string path) => _created.Contains(path);
+
+    /// <summary>Whether an O_CREAT open made the file: O_EXCL succeeded, the path was seen
+    /// missing before, or its directory was made in this run. A syscall trace shows no other
+    /// evidence.</summary>
+    // Limitation: O_CREAT without O_EXCL on a path never seen missing, outside a directory made
+    // in this run, is taken as an existing file (opened), so a file the function made that way
+    // is allowlisted and the synthesizer finds nothing to copy for it.
+    public bool MadeByOpen(string path, bool exclusive)
+    {
+        if (exclusive || _missing.Contains(path))
+        {
+            return true;
+        }
+        var slash = path.LastIndexOf('/');
+        return slash > 0 && _created.Count > 0 && _created.Contains(pool.Intern(path.AsSpan(0, slash)));
+    }
 
     /// <summary>Emits what a result says about <paramref name="path"/>: <paramref name="kind"/> on
     /// success, missing or an existing-path lookup on failure.</summary>
@@ -28,6 +45,7 @@ internal sealed class AccessRecorder(IAccessSink sink, PathPool pool)
                 Emit(pid, task, path, kind, always);
                 break;
             case LookupFailure.Missing:
+                _missing.Add(path);
                 Emit(pid, task, path, AccessKind.Missing, always);
                 break;
             case LookupFailure.Exists:

@@ -10,10 +10,9 @@ public static class TracePreflight
             throw new TracerException("tracing needs root", Environment.UserName,
                 "run tracer as root (fanotify needs CAP_SYS_ADMIN, strace needs ptrace)", ErrorCategory.Environment);
         }
-        if (backend.HasFlag(TraceBackend.Strace) && !OnPath("strace"))
+        if (backend.HasFlag(TraceBackend.Strace) && FindOnPath("strace") is null)
         {
-            throw new TracerException("strace not found", "strace",
-                "install it (apt-get install strace) or use --tracer fanotify", ErrorCategory.Environment);
+            throw StraceMissing();
         }
         if (backend.HasFlag(TraceBackend.Ebpf) && Ebpf.EbpfSupport.Unavailable(ebpf) is { } reason)
         {
@@ -22,8 +21,14 @@ public static class TracePreflight
         }
     }
 
-    private static bool OnPath(string program) =>
+    public static TracerException StraceMissing() =>
+        new("strace not found", "strace", "install it (apt-get install strace) or use --tracer fanotify",
+            ErrorCategory.Environment);
+
+    /// <summary>The program's full path from PATH (default /usr/bin:/bin), or null.</summary>
+    public static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, program)));
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
 }

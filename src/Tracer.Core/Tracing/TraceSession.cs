@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Reactive.Linq;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tracer.Docker;
 using Tracer.Tracing.Ebpf;
 using Tracer.Tracing.Fanotify;
@@ -13,8 +15,10 @@ namespace Tracer.Tracing;
 /// sources are drained and merged (System.Reactive) into one <see cref="AccessSet"/>. The
 /// container is removed on every path out, Ctrl-C included.
 /// </summary>
-public sealed class TraceSession(DockerEngine engine)
+public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
 {
+    private readonly ILogger _log = logger ?? NullLogger.Instance;
+
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Short progress lines (stderr in the CLI).</summary>
@@ -53,6 +57,7 @@ public sealed class TraceSession(DockerEngine engine)
             await engine.StartAsync(id, ct).ConfigureAwait(false);
             var exited = engine.WaitAsync(id, ct);
             var pid = await engine.PidAsync(id, ct).ConfigureAwait(false);
+            TracingLog.ContainerStarted(_log, DockerEngine.Short(id), request.Image, pid);
             Progress($"container {DockerEngine.Short(id)} (gate pid {pid}), {string.Join(' ', command)}");
             var run = await TraceContainerAsync(request, gate, exited, pid, workingDir, filter, id, ct)
                 .ConfigureAwait(false);
@@ -67,6 +72,7 @@ public sealed class TraceSession(DockerEngine engine)
                 DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 BindMounts = filter.BindMounts,
             };
+            TracingLog.Done(_log, request.Image, run.Accesses.Count, run.Events.Values.Sum(), facts.DurationSeconds);
             return new TraceDocument(facts, run.Accesses);
         }
         finally
@@ -75,6 +81,7 @@ public sealed class TraceSession(DockerEngine engine)
             {
                 gate.Abort();
                 await engine.RemoveAsync(id).ConfigureAwait(false);
+                TracingLog.Removed(_log, DockerEngine.Short(id));
             }
         }
     }
@@ -113,6 +120,7 @@ public sealed class TraceSession(DockerEngine engine)
             e => { sourceFailure = e; done.TrySetResult(); },
             () => done.TrySetResult());
         fanotify?.Start();
+        TracingLog.Armed(_log, request.Backend);
         await gate.ReleaseAsync(exited, ReleaseTimeout, ct).ConfigureAwait(false);
         var exitCode = await WaitExitAsync(exited, request.Timeout, id, ct).ConfigureAwait(false);
         fanotify?.Stop();
@@ -134,6 +142,10 @@ public sealed class TraceSession(DockerEngine engine)
             throw new TracerException("fanotify event queue overflowed", request.Image,
                 "events were lost, so nothing may be built from this trace; trace a smaller run or use --tracer strace",
                 ErrorCategory.TraceIncomplete);
+        }
+        if (strace is { Parser.Stats: { Unresolved: > 0 } or { Truncated: > 0 } })
+        {
+            TracingLog.StraceGaps(_log, strace.Parser.Stats.Unresolved, strace.Parser.Stats.Truncated);
         }
         var events = new Dictionary<string, long>();
         if (fanotify is not null)
@@ -184,6 +196,7 @@ public sealed class TraceSession(DockerEngine engine)
                 ErrorCategory.Timeout);
         }
         var code = await exited.ConfigureAwait(false);
+        TracingLog.Exited(_log, DockerEngine.Short(id), code);
         Progress($"exited with {code}");
         return code;
     }

@@ -28,8 +28,10 @@ public sealed class TraceSessionTests
         Assert.Equal(new[] { "fanotify", "strace" }, document.Facts.Events.Keys.Order());
     }
 
-    [RequiresFact(Needs)]
-    public async Task Run_FastExitTenTimes_GivesTenIdenticalAllowlists()
+    [RequiresTheory(Needs)]
+    [InlineData(TraceBackend.Fanotify)]
+    [InlineData(TraceBackend.Both)]
+    public async Task Run_FastExitTenTimes_GivesTenIdenticalAllowlists(TraceBackend backend)
     {
         var image = await FixtureImage.GetAsync("py-report");
         var request = new TraceRequest
@@ -37,6 +39,7 @@ public sealed class TraceSessionTests
             Image = image,
             Entrypoint = ["/bin/cat"],
             Command = ["/etc/debian_version"],
+            Backend = backend,
             Labels = TestRun.Labels,
             NetworkMode = "none",
         };
@@ -47,8 +50,10 @@ public sealed class TraceSessionTests
             lists.Add(string.Join('\n', document.Accesses.AllowedPaths()));
         }
 
+        // fanotify sees the last file opened just before the exit, and the ELF interpreter.
         Assert.Contains("/etc/debian_version", lists[0].Split('\n'));
         Assert.Contains("/usr/bin/cat", lists[0].Split('\n'));
+        Assert.Contains("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", lists[0].Split('\n'));
         Assert.All(lists, l => Assert.Equal(lists[0], l));
     }
 
@@ -75,6 +80,27 @@ public sealed class TraceSessionTests
         await AssertNoContainersLeftAsync();
     }
 
+    [RequiresFact(Needs)]
+    public async Task Run_PastTimeout_IsTimeoutErrorAndRemovesContainer()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var request = new TraceRequest
+        {
+            Image = image,
+            Entrypoint = ["sleep"],
+            Command = ["60"],
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+        using var engine = DockerEngine.Connect();
+
+        var e = await Assert.ThrowsAsync<TracerException>(() =>
+            new TraceSession(engine).RunAsync(request with { Timeout = TimeSpan.FromSeconds(2) }, CancellationToken.None));
+
+        Assert.Equal(ErrorCategory.Timeout, e.Category);
+        await AssertNoContainersLeftAsync();
+    }
+
     [RequiresFact(Requirement.Root | Requirement.Docker)]
     public async Task Run_UnknownImage_IsUsageErrorAndCreatesNoContainer()
     {
@@ -84,6 +110,57 @@ public sealed class TraceSessionTests
 
         Assert.Equal(ErrorCategory.Usage, e.Category);
         await AssertNoContainersLeftAsync();
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Run_StraceOnlyWithMount_ReportsMountNotAllowlisted()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var host = Directory.CreateTempSubdirectory("tracer-mount-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(host, "in.txt"), "x");
+            var request = new TraceRequest
+            {
+                Image = image,
+                Entrypoint = ["/bin/cat"],
+                Command = ["/data/in.txt", "/etc/os-release"],
+                Mounts = [$"{host}:/data:ro"],
+                Backend = TraceBackend.Strace,
+                Labels = TestRun.Labels,
+                NetworkMode = "none",
+            };
+
+            var document = await TraceAsync(request);
+
+            var allowed = document.Accesses.AllowedPaths();
+            Assert.Equal(["/data"], document.Facts.BindMounts);
+            Assert.DoesNotContain(allowed, static p => p.StartsWith("/data", StringComparison.Ordinal));
+            Assert.Contains("/etc/os-release", allowed);
+            Assert.Contains("/usr/lib/os-release", allowed);
+            Assert.Equal(new[] { "strace" }, document.Facts.Events.Keys);
+        }
+        finally
+        {
+            Directory.Delete(host, recursive: true);
+        }
+    }
+
+    [RequiresFact(Requirement.Root | Requirement.Docker)]
+    public async Task TraceCommand_UnknownImage_ExitsWithUsageCode()
+    {
+        var output = Directory.CreateTempSubdirectory("tracer-cli-").FullName;
+        try
+        {
+            var code = await Cli.Program.Main(["trace", "tracer-test/no-such-image:never", "--out", output]);
+
+            Assert.Equal(2, code);
+            Assert.False(File.Exists(Path.Combine(output, TraceFile.TraceFileName)));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
     }
 
     private static async Task<TraceDocument> TraceAsync(TraceRequest request)

@@ -12,6 +12,7 @@ internal sealed class EbpfDecoder
 {
     // open(2) flags (asm-generic/fcntl.h).
     private const uint OCreat = 0x40;
+    private const uint OExcl = 0x80;
     private const uint ODirectory = 0x10000;
     private const int MaxPath = 4096;
 
@@ -207,10 +208,8 @@ internal sealed class EbpfDecoder
         {
             target = named;
         }
-        if ((r.Flags & OCreat) != 0)
+        if ((r.Flags & OCreat) != 0 && _recorder.MadeByOpen(path, exclusive: (r.Flags & OExcl) != 0))
         {
-            // Limitation: O_CREAT on a file that already existed is recorded as created, as in
-            // the strace backend; fanotify's FAN_OPEN still records it in ebpf+fanotify.
             _recorder.Create(r.Pid, task, path);
         }
         else

@@ -41,8 +41,7 @@ public sealed class StraceAttachment : IDisposable
     /// <summary>Starts strace on <paramref name="pid"/> and returns once it reports the process attached.</summary>
     public static async Task<StraceAttachment> AttachAsync(int pid, string? initialCwd, CancellationToken ct)
     {
-        var program = FindStrace() ?? throw new TracerException("strace not found", "strace",
-            "install it (apt-get install strace) or use --tracer fanotify", ErrorCategory.Environment);
+        var program = TracePreflight.FindOnPath("strace") ?? throw TracePreflight.StraceMissing();
         var directory = Directory.CreateTempSubdirectory("tracer-strace-").FullName;
         var fifo = Path.Combine(directory, "log");
         GateFifo.Make(fifo);
@@ -144,13 +143,6 @@ public sealed class StraceAttachment : IDisposable
             _failure = e;
         }
     }
-
-    private static string? FindStrace() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin")
-            .Select(static dir => Path.Combine(dir, "strace"))
-            .FirstOrDefault(File.Exists);
 
     private sealed class SubjectSink(Subject<AccessEvent> subject) : IAccessSink
     {

@@ -136,16 +136,13 @@ public sealed partial class StraceParser
         {
             return;
         }
-        var creates = flags.IndexOf("O_CREAT"u8) >= 0;
         if (!r.Ok)
         {
             Result(pid, p, path, r, AccessKind.Stat);
             return;
         }
-        if (creates)
+        if (flags.IndexOf("O_CREAT"u8) >= 0 && MadeByOpen(path, flags))
         {
-            // Limitation: O_CREAT on a file that already existed is recorded as created (strace
-            // cannot tell); fanotify's FAN_OPEN still records it as opened in the 'both' backend.
             Create(pid, p, path);
             TrackFd(p, r, path);
             return;
@@ -159,6 +156,9 @@ public sealed partial class StraceParser
             Emit(pid, p, target, kind);
         }
     }
+
+    private bool MadeByOpen(string path, ReadOnlySpan<byte> flags) =>
+        _recorder.MadeByOpen(path, exclusive: flags.IndexOf("O_EXCL"u8) >= 0);
 
     private void Exec(int pid, StraceProcess p, ReadOnlySpan<byte> dirArg, ReadOnlySpan<byte> pathArg,
         in StraceResult r)
@@ -246,9 +246,17 @@ public sealed partial class StraceParser
             return;
         }
         var child = (int)r.Value;
+        if (p.ChildClaimed)
+        {
+            // The child printed while this clone was unfinished and inherited then.
+            p.ChildClaimed = false;
+            return;
+        }
         if (!_processes.ContainsKey(child))
         {
-            _processes[child] = p.Clone(line.IndexOf("CLONE_FS"u8) >= 0, line.IndexOf("CLONE_FILES"u8) >= 0);
+            var state = p.Clone(line.IndexOf("CLONE_FS"u8) >= 0, line.IndexOf("CLONE_FILES"u8) >= 0);
+            _processes[child] = state;
+            _unclaimed.Enqueue((child, state));
         }
     }
 

@@ -23,6 +23,10 @@ public sealed partial class StraceParser
     private readonly char[] _chars = new char[MaxPath * 2];
     private readonly char[] _base = new char[MaxPath * 2];
     private int _lastPendingClone = -1;
+    /// <summary>Children made by clone() whose first line is still to come. Inside a pid
+    /// namespace clone() returns the container's pid while strace labels lines with the host's,
+    /// so the next unknown pid takes the oldest of these.</summary>
+    private readonly Queue<(int Pid, StraceProcess State)> _unclaimed = new();
 
     public StraceParser(IAccessSink sink, StraceParserOptions? options = null)
     {
@@ -144,25 +148,54 @@ public sealed partial class StraceParser
     {
         if (_processes.TryGetValue(pid, out var process))
         {
+            process.Seen = true;
             return process;
         }
         // A child often prints before its parent's clone returns: inherit from the task whose
         // clone is still unfinished.
-        if (_lastPendingClone >= 0 && _processes.TryGetValue(_lastPendingClone, out var parent))
+        if (_lastPendingClone >= 0 && _processes.TryGetValue(_lastPendingClone, out var parent)
+            && !parent.ChildClaimed)
         {
             var flags = parent.Pending.AsSpan(0, Math.Max(parent.PendingLength, 0));
             process = parent.Clone(Has(flags, "CLONE_FS"u8), Has(flags, "CLONE_FILES"u8));
+            parent.ChildClaimed = true;
         }
         else
         {
-            process = new StraceProcess();
-            if (_processes.Count == 0)
-            {
-                process.Fs.Cwd = _options.InitialCwd;
-            }
-            process.Counting = _options.GatePid != pid;
+            process = Unclaimed() ?? Root(pid);
         }
+        process.Seen = true;
         _processes[pid] = process;
+        return process;
+    }
+
+    /// <summary>The oldest child a clone() made that no line has named yet.</summary>
+    private StraceProcess? Unclaimed()
+    {
+        while (_unclaimed.TryDequeue(out var child))
+        {
+            if (child.State.Seen)
+            {
+                continue;
+            }
+            if (_processes.TryGetValue(child.Pid, out var alias) && ReferenceEquals(alias, child.State))
+            {
+                _processes.Remove(child.Pid);
+            }
+            return child.State;
+        }
+        return null;
+    }
+
+    /// <summary>A task whose parent the log does not show: the first one, or one attached.</summary>
+    private StraceProcess Root(int pid)
+    {
+        var process = new StraceProcess();
+        if (_processes.Count == 0)
+        {
+            process.Fs.Cwd = _options.InitialCwd;
+        }
+        process.Counting = _options.GatePid != pid;
         return process;
     }
 

@@ -4,6 +4,10 @@ namespace Tracer.Tracing.Strace;
 /// pending unfinished syscall.</summary>
 internal sealed class StraceProcess : TracedTask
 {
+    /// <summary>Set once a line of this task was seen (a child made by clone() starts unseen).</summary>
+    public bool Seen;
+    /// <summary>A child printed during this task's unfinished clone and took a copy already.</summary>
+    public bool ChildClaimed;
     public byte[] Pending = new byte[256];
     public int PendingLength = -1;
 

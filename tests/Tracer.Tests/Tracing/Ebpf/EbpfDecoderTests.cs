@@ -71,16 +71,17 @@ public sealed class EbpfDecoderTests
     }
 
     [Fact]
-    public void Apply_CreatedFileOpenedAgain_StaysCreatedAndKeepsItsDirectory()
+    public void Apply_FileSeenMissingThenCreated_StaysCreatedAndKeepsItsDirectory()
     {
         var (decoder, sink) = New();
 
         Feed(decoder, Exec(Gate, "/bin/sh"),
+            Syscall(EbpfOp.Stat, Gate, -2, "/tmp/out.json"),
             Syscall(EbpfOp.Open, Gate, 3, "/tmp/out.json", flags: OCreat, path2: "/tmp/out.json"),
             Syscall(EbpfOp.Open, Gate, 4, "/tmp/out.json", path2: "/tmp/out.json"),
             Syscall(EbpfOp.Rename, Gate, 0, "/tmp/out.json", path2: "/tmp/final.json"));
 
-        Assert.Equal(["/bin/sh Exec", "/tmp/out.json Create", "/tmp Dir", "/tmp/out.json Create",
+        Assert.Equal(["/bin/sh Exec", "/tmp/out.json Missing", "/tmp/out.json Create", "/tmp Dir", "/tmp/out.json Create",
             "/tmp/final.json Create", "/tmp Dir"], sink.Lines);
         Assert.Equal(["/tmp/final.json", "/tmp/out.json"], decoder.CreatedPaths.Order());
     }
@@ -96,6 +97,18 @@ public sealed class EbpfDecoderTests
             Syscall(EbpfOp.Stat, Gate, -4, "/interrupted"));
 
         Assert.Equal(["/bin/sh Exec", "/etc/shadow Stat", "/etc/passwd Stat"], sink.Lines);
+    }
+
+    [Fact]
+    public void Apply_CreatOfFileNeverSeenMissing_IsAnOpenOfAnImageFile()
+    {
+        var (decoder, sink) = New();
+
+        Feed(decoder, Exec(Gate, "/bin/sh"),
+            Syscall(EbpfOp.Open, Gate, 3, "/var/cache/app.db", flags: OCreat, path2: "/var/cache/app.db"));
+
+        Assert.Equal(["/bin/sh Exec", "/var/cache/app.db Open"], sink.Lines);
+        Assert.Empty(decoder.CreatedPaths);
     }
 
     private static (EbpfDecoder, Sink) New()

@@ -47,6 +47,26 @@ public sealed class StraceParserLineTests
     }
 
     [Fact]
+    public void Parse_OCreat_IsCreateOnlyWithEvidenceTheFileWasMade()
+    {
+        var sink = new AccessAccumulator();
+        var parser = new StraceParser(sink);
+        Feed(parser, """
+            7 openat(AT_FDCWD, "/var/log/app.log", O_WRONLY|O_CREAT|O_APPEND, 0666) = 3
+            7 newfstatat(AT_FDCWD, "/tmp/cache.db", 0x1, 0) = -1 ENOENT (No such file or directory)
+            7 openat(AT_FDCWD, "/tmp/cache.db", O_RDWR|O_CREAT|O_CLOEXEC, 0644) = 4
+            7 openat(AT_FDCWD, "/tmp/lock", O_RDWR|O_CREAT|O_EXCL, 0644) = 5
+            7 newfstatat(AT_FDCWD, "/tmp/lock", {st_mode=S_IFREG|0644, st_size=0, ...}, 0) = 0
+            """);
+        var set = sink.ToAccessSet();
+
+        Assert.Equal(AccessKind.Open, set.Kinds("/var/log/app.log"));
+        Assert.Equal(AccessKind.Missing | AccessKind.Create, set.Kinds("/tmp/cache.db"));
+        Assert.Equal(AccessKind.Create, set.Kinds("/tmp/lock"));
+        Assert.Equal(["/tmp", "/var/log/app.log"], set.AllowedPaths());
+    }
+
+    [Fact]
     public void Parse_TruncatedString_IsCountedNotRecorded()
     {
         var sink = new AccessAccumulator();

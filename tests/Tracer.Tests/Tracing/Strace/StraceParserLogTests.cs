@@ -132,4 +132,20 @@ public sealed class StraceParserLogTests
         Assert.True(set.Kinds("/tmp/st/esc/ünï").HasFlag(AccessKind.Open));
         Assert.Equal(AccessKind.Missing, set.Kinds("/tmp/st/esc/nl\nx"));
     }
+
+    [Fact]
+    public void Parse_ContainerPidNamespace_ChildrenInheritThoughCloneReturnsNamespacePids()
+    {
+        var (set, parser) = Parse("container-etl.log", new StraceParserOptions { InitialCwd = "/" });
+
+        foreach (var tool in new[] { "mktemp", "base64", "jq", "gzip" })
+        {
+            Assert.True(set.TryGet($"/usr/bin/{tool}", out var r), tool);
+            Assert.True(r.Kinds.HasFlag(AccessKind.Exec), tool);
+            Assert.Equal("etl.sh", r.FirstProgram);
+        }
+        Assert.True(set.Kinds("/app/etl.sh").HasFlag(AccessKind.Exec));
+        Assert.Equal(0, parser.Stats.Unresolved);
+        Assert.Equal(0, parser.Stats.Malformed);
+    }
 }
