@@ -249,6 +249,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 
 struct hash_state {
 	__u64 hash;
+	__u64 data; /* address of the scratch path, as a number: read with probe_read_kernel */
 	__u32 len;
 };
 
@@ -256,13 +257,12 @@ struct hash_state {
 static long hash_step(__u32 i, void *ctx)
 {
 	struct hash_state *h = ctx;
-	struct scratch *s = scratch_buffer();
 	__u32 at = i * 8, rest;
 	__u64 word = 0;
 
-	if (!s || at >= h->len)
+	if (at >= h->len)
 		return 1;
-	bpf_probe_read_kernel(&word, sizeof(word), &s->data[at & (TRACER_PATH_MAX - 1)]);
+	bpf_probe_read_kernel(&word, sizeof(word), (const void *)(h->data + at));
 	rest = h->len - at;
 	if (rest < 8)
 		word &= (1ULL << (rest * 8)) - 1;
@@ -270,11 +270,11 @@ static long hash_step(__u32 i, void *ctx)
 	return 0;
 }
 
-/* Hashes data[0, len) of the scratch buffer (bpf_loop, kernel >= 5.17, keeps the verifier's
+/* Hashes path[0, len) (bpf_loop, kernel >= 5.17, keeps the verifier's
  * work independent of PATH_MAX). */
-static __always_inline __u64 path_hash(__u32 len)
+static __always_inline __u64 path_hash(const char *path, __u32 len)
 {
-	struct hash_state h = { .hash = 0xcbf29ce484222325ULL ^ len, .len = len };
+	struct hash_state h = { .hash = 0xcbf29ce484222325ULL ^ len, .data = (__u64)path, .len = len };
 
 	bpf_loop((len + 7) / 8, hash_step, &h, 0);
 	return h.hash;
@@ -421,7 +421,7 @@ static __always_inline int already_sent(const struct inflight *f, long ret, cons
 	struct fact key = {};
 	__u8 one = 1;
 
-	key.hash = path_hash(len);
+	key.hash = path_hash(path, len);
 	key.base = (len > 0 && path[0] == '/') ? 0 : base_dentry(f->dirfd);
 	key.op = f->op | ((f->op == TRACER_OP_OPEN ? f->flags & (O_CREAT | O_EXCL | O_DIRECTORY) : 0) << 8);
 	key.result = ret < 0 ? (__s32)ret : 0;

@@ -108,8 +108,9 @@ public sealed class EbpfSource : IDisposable
         if (!_process.HasExited)
         {
             _process.Kill();
-            _process.WaitForExit();
         }
+        // Also waits for the end of stderr, so its text is complete for an error message.
+        _process.WaitForExit();
         _reader.Join(TimeSpan.FromSeconds(5));
         _process.Dispose();
     }
