@@ -153,6 +153,29 @@ public sealed class EbpfBackendTests
         Assert.Contains("/etc/debian_version", document.Accesses.AllowedPaths());
     }
 
+    [RequiresFact(Requirement.Root | Requirement.Docker | Requirement.Strace | Requirement.Fanotify)]
+    public async Task Run_DefaultWhenLoaderFails_FallsBackToBothBeforeRelease()
+    {
+        var progress = new List<string>();
+        var request = new TraceRequest
+        {
+            Image = await FixtureImage.GetAsync("py-report"),
+            Entrypoint = ["/bin/cat"],
+            Command = ["/etc/debian_version"],
+            // A kernel with BTF that still refuses the program: the loader ends without READY.
+            Ebpf = new EbpfOptions { LoaderPath = "/bin/false", BtfPath = "/proc/self/status" },
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+
+        var document = await TraceAsync(request, progress.Add);
+
+        Assert.Equal("both", document.Facts.Backend);
+        Assert.Single(progress, static l => l.StartsWith("eBPF tracing unavailable", StringComparison.Ordinal));
+        Assert.Contains("/etc/debian_version", document.Accesses.AllowedPaths());
+        Assert.Contains("/bin/cat", document.Accesses.AllowedPaths());
+    }
+
     [RequiresFact(Requirement.Root | Requirement.Docker)]
     public async Task Run_EbpfWithoutBtf_IsEnvironmentError()
     {
