@@ -90,15 +90,7 @@ public sealed class EbpfBackendTests
     [RequiresFact(Needs)]
     public async Task Run_FastExitTenTimesWithEbpf_GivesTenIdenticalAllowlists()
     {
-        var request = new TraceRequest
-        {
-            Image = await FixtureImage.GetAsync("py-report"),
-            Entrypoint = ["/bin/cat"],
-            Command = ["/etc/debian_version"],
-            Backend = TraceBackend.Ebpf,
-            Labels = TestRun.Labels,
-            NetworkMode = "none",
-        };
+        var request = await CatRequestAsync(new EbpfOptions()) with { Backend = TraceBackend.Ebpf };
         var lists = new List<string>();
         for (var i = 0; i < 10; i++)
         {
@@ -135,15 +127,7 @@ public sealed class EbpfBackendTests
     public async Task Run_DefaultWithoutBtf_FallsBackToBothWithOneLine()
     {
         var progress = new List<string>();
-        var request = new TraceRequest
-        {
-            Image = await FixtureImage.GetAsync("py-report"),
-            Entrypoint = ["/bin/cat"],
-            Command = ["/etc/debian_version"],
-            Ebpf = new EbpfOptions { BtfPath = "/nonexistent/btf/vmlinux" },
-            Labels = TestRun.Labels,
-            NetworkMode = "none",
-        };
+        var request = await CatRequestAsync(new EbpfOptions { BtfPath = "/nonexistent/btf/vmlinux" });
 
         var document = await TraceAsync(request, progress.Add);
 
@@ -157,16 +141,8 @@ public sealed class EbpfBackendTests
     public async Task Run_DefaultWhenLoaderFails_FallsBackToBothBeforeRelease()
     {
         var progress = new List<string>();
-        var request = new TraceRequest
-        {
-            Image = await FixtureImage.GetAsync("py-report"),
-            Entrypoint = ["/bin/cat"],
-            Command = ["/etc/debian_version"],
-            // A kernel with BTF that still refuses the program: the loader ends without READY.
-            Ebpf = new EbpfOptions { LoaderPath = "/bin/false", BtfPath = "/proc/self/status" },
-            Labels = TestRun.Labels,
-            NetworkMode = "none",
-        };
+        // A kernel with BTF that still refuses the program: the loader ends without READY.
+        var request = await CatRequestAsync(new EbpfOptions { LoaderPath = "/bin/false", BtfPath = "/proc/self/status" });
 
         var document = await TraceAsync(request, progress.Add);
 
@@ -192,6 +168,17 @@ public sealed class EbpfBackendTests
         Assert.Equal(ErrorCategory.Environment, e.Category);
         Assert.Contains("no kernel BTF", e.Value, StringComparison.Ordinal);
     }
+
+    /// <summary>A run that exits within milliseconds: cat of one file in py-report.</summary>
+    private static async Task<TraceRequest> CatRequestAsync(EbpfOptions ebpf) => new()
+    {
+        Image = await FixtureImage.GetAsync("py-report"),
+        Entrypoint = ["/bin/cat"],
+        Command = ["/etc/debian_version"],
+        Ebpf = ebpf,
+        Labels = TestRun.Labels,
+        NetworkMode = "none",
+    };
 
     private static async Task<TraceDocument> TraceAsync(TraceRequest request, Action<string>? progress = null)
     {
