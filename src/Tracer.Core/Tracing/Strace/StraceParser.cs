@@ -170,6 +170,9 @@ public sealed partial class StraceParser
     }
 
     /// <summary>The oldest child a clone() made that no line has named yet.</summary>
+    // Limitation: with several clones outstanding in a pid namespace, children are matched in the
+    // order of their first line; one that prints after a younger sibling takes that sibling's
+    // copy of the parent (same parent, only the moment of the cwd/fd snapshot differs).
     private StraceProcess? Unclaimed()
     {
         while (_unclaimed.TryDequeue(out var child))
