@@ -21,14 +21,18 @@ die() { log "error: $*"; exit 1; }
 install_packages() {
     local missing=() pkg
     for pkg in "${PACKAGES[@]}"; do
-        dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$pkg")
+        # dpkg-query, not `dpkg -s | grep -q`: grep quitting early gives dpkg SIGPIPE, and
+        # pipefail would then call an installed package missing.
+        [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == 'install ok installed' ]] \
+            || missing+=("$pkg")
     done
     [[ ${#missing[@]} -eq 0 ]] && return
     [[ $(id -u) -eq 0 ]] || die "missing packages (${missing[*]}) and not root to install them"
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    # Wait for another apt/dpkg run to finish rather than failing on its lock.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
 docker_answers() { timeout 10 docker info >/dev/null 2>&1; }
@@ -67,6 +71,7 @@ verify_format() {
 }
 
 build() {
+    command -v dotnet >/dev/null || die "the .NET 10 SDK is needed (dotnet on PATH); Debian has no package for it"
     install_packages
     start_docker
     make -s -C "$ROOT/native"

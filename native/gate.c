@@ -33,6 +33,9 @@
  *          127  PROGRAM not found;
  *          126  PROGRAM found but not executable (any other exec failure too);
  *          125  the gate's own failure: usage, release FIFO, abort, fork.
+ *
+ * Limitation: with a TTY (docker run -t) Ctrl-C's SIGINT reaches the program twice, directly
+ * (same process group) and forwarded; the gate does not move the program to its own group.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -222,6 +225,7 @@ int main(int argc, char *argv[])
     sigset_t blocked, original;
     if (install_handlers(&blocked, &original) != 0)
         fail("cannot install signal handlers", NULL, errno);
+    /* PR_SET_CHILD_SUBREAPER: Linux 3.4. */
     if (getpid() != 1 && prctl(PR_SET_CHILD_SUBREAPER, 1L, 0L, 0L, 0L) != 0)
         fail("cannot become a child subreaper", NULL, errno);
 
