@@ -8,7 +8,7 @@ namespace Tracer.Docker;
 /// The few engine operations Tracer needs, with engine errors turned into
 /// <see cref="TracerException"/>s the CLI can print as one line.
 /// </summary>
-public sealed class DockerEngine(DockerClient client) : IDisposable
+public sealed partial class DockerEngine(DockerClient client) : IDisposable
 {
     public DockerClient Client { get; } = client;
 

@@ -3,6 +3,7 @@
 # certificates, tzdata and zlib. Culture data comes from ICU: not invariant globalization.
 packages=(libicu72 libssl3 ca-certificates tzdata zlib1g)
 stage() {
+  command -v dotnet >/dev/null || die "dotnet-api needs the .NET SDK (see the README's requirements)"
   dotnet publish "$fixture/src/DotnetApi.csproj" -c Release -o "$1" --nologo \
     -p:DebugType=none -v quiet
 }

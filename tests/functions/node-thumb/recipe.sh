@@ -3,6 +3,12 @@
 packages=(nodejs)
 app_user=node
 stage() {
+  if ! command -v npm >/dev/null; then
+    # A fresh Debian machine has no npm; Debian's own is enough for `npm ci`.
+    [[ $(id -u) -eq 0 ]] || die "node-thumb needs npm: apt-get install npm"
+    apt-get -o DPkg::Lock::Timeout=600 update -qq
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends npm
+  fi
   cp -a "$fixture/app/." "$1/"
   # npm on the host resolves the linux-x64 glibc builds of sharp's optional packages; sharp's
   # install script only checks for them, so it is skipped.

@@ -1,0 +1,117 @@
+using Tracer.Docker;
+using Tracer.Harness.Spec;
+using Tracer.Reporting;
+using Tracer.Tracing;
+
+namespace Tracer.Harness;
+
+/// <summary>The stages of one slim run, in order; <see cref="SlimPipeline"/> sets it up and cleans up.</summary>
+internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> tracedHost,
+    IImageSynthesizer synthesizer, StageClock clock, ISlimProgress progress, FunctionSpec spec, SlimOptions options,
+    FunctionContainer original, string output)
+{
+    private readonly List<RepairRound> _rounds = [];
+
+    public async Task<SlimResult> ExecuteAsync(CancellationToken ct)
+    {
+        var traced = await clock.TimeAsync("trace",
+            $"{spec.Probes.Count} probe(s) on {spec.Image} under {options.Tracer}",
+            () => new ProbeRunner(original, tracedHost(options.Tracer)).RunAsync(spec.Probes, ct)).ConfigureAwait(false);
+        var originalInventory = await clock.TimeAsync("inventory", $"listing {spec.Image}",
+            () => InventoryReader.ReadAsync(engine, original.Image.Id, LabelsOf(original), ct)).ConfigureAwait(false);
+        var originalSummary = ImageSummary.Of(originalInventory) with { Image = spec.Image };
+        if (traced.Results.FirstOrDefault(static r => !r.Passed) is { } failed)
+        {
+            return new SlimResult(Report(false, $"probe '{failed.Name}' failed on the original image; nothing was built",
+                originalSummary, null, traced, null, null, []), output, failed);
+        }
+        var traceFiles = WriteTraces(traced.Traces);
+        var accesses = traced.MergedAccesses();
+        var tag = options.Tag ?? SlimOptions.DefaultTag(spec.Image);
+        var added = new List<string>();
+        for (var round = 0; ; round++)
+        {
+            var suffix = round == 0 ? "" : $" (round {round})";
+            var synth = await clock.TimeAsync("synthesize" + suffix, $"{tag} from {accesses.Count} traced paths",
+                () => synthesizer.SynthesizeAsync(new SynthesisRequest(original.Image, traceFiles,
+                    [.. spec.Include, .. added], spec.Exclude, tag, Path.Combine(output, "image")), ct))
+                .ConfigureAwait(false);
+            var minimalFacts = ImageFacts.From(tag, await engine.InspectImageAsync(synth.ImageId, ct).ConfigureAwait(false));
+            var minimal = original.OnImage(minimalFacts);
+            var minimalInventory = await InventoryReader.ReadAsync(engine, synth.ImageId, LabelsOf(original), ct)
+                .ConfigureAwait(false);
+            var verify = await clock.TimeAsync("verify" + suffix, $"{spec.Probes.Count} probe(s) on {tag}",
+                () => new ProbeRunner(minimal, new UntracedHost(engine)).RunAsync(spec.Probes, ct)).ConfigureAwait(false);
+            var failing = spec.Probes.Where((p, i) => !verify.Results[i].Passed
+                || !ProbeCheck.Same(traced.Results[i], verify.Results[i])).ToList();
+            IReadOnlyList<string> missing = [];
+            if (failing.Count > 0)
+            {
+                missing = await DiagnoseAsync(minimal, failing, originalInventory, minimalInventory, suffix, ct)
+                    .ConfigureAwait(false);
+            }
+            var repair = failing.Count > 0 && missing.Count > 0 && round < options.RepairRounds;
+            _rounds.Add(new RepairRound(round, synth.ImageId, failing.Count == 0, failing.Select(static p => p.Name).ToList(),
+                missing, repair ? missing : []));
+            if (!repair)
+            {
+                var summary = ImageSummary.Of(minimalInventory) with { Image = tag };
+                var outcome = failing.Count == 0
+                    ? $"every probe passed on the minimal image{(round > 0 ? $" after {round} repair round(s)" : "")}"
+                    : $"{failing.Count} probe(s) failed on the minimal image: {string.Join(", ", failing.Select(static p => p.Name))}";
+                var report = Report(failing.Count == 0, outcome, originalSummary, summary, traced, verify,
+                    (originalInventory, minimalInventory, accesses), synth.Artifacts);
+                return new SlimResult(report, output, null);
+            }
+            progress.Info($"round {round}: adding {missing.Count} missing path(s) and rebuilding");
+            added.AddRange(missing);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> DiagnoseAsync(FunctionContainer minimal, IReadOnlyList<Probe> failing,
+        ImageInventory originalInventory, ImageInventory minimalInventory, string suffix, CancellationToken ct)
+    {
+        if (EnvironmentCheck.FindStrace() is null)
+        {
+            progress.Info("strace not found: cannot diagnose which paths the minimal image lacks");
+            return [];
+        }
+        var straced = await clock.TimeAsync("diagnose" + suffix,
+            $"{failing.Count} failing probe(s) on the minimal image under strace",
+            () => new ProbeRunner(minimal, tracedHost("strace")).RunAsync(failing, ct)).ConfigureAwait(false);
+        return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
+    }
+
+    private IReadOnlyList<string> WriteTraces(IReadOnlyList<TraceDocument> traces)
+    {
+        var files = new List<string>();
+        for (var i = 0; i < traces.Count; i++)
+        {
+            var dir = Path.Combine(output, "trace", $"run-{i + 1}");
+            TraceFile.Write(dir, traces[i]);
+            files.Add(Path.Combine(dir, TraceFile.TraceFileName));
+        }
+        return files;
+    }
+
+    private SlimReport Report(bool verified, string outcome, ImageSummary originalSummary, ImageSummary? minimalSummary,
+        ProbeOutcome traced, ProbeOutcome? verify, (ImageInventory O, ImageInventory M, AccessSet A)? trees,
+        IReadOnlyList<string> artifacts) => new()
+        {
+            Verified = verified,
+            Outcome = outcome,
+            Spec = spec.SourcePath,
+            Tracer = options.Tracer,
+            Original = originalSummary,
+            Minimal = minimalSummary,
+            Probes = traced.Results.Select((r, i) => new ProbeComparison(r.Name, r, verify?.Results[i])).ToList(),
+            Stages = clock.Stages,
+            Rounds = _rounds,
+            AttackSurface = trees is { } t ? AttackSurfaceAnalysis.Analyse(t.O, t.M, t.A) : null,
+            LazyGroups = trees is { } l ? LazyGroupAnalysis.Analyse(l.O, l.M, l.A) : [],
+            Artifacts = artifacts,
+        };
+
+    private static IReadOnlyDictionary<string, string> LabelsOf(FunctionContainer function) =>
+        function.For([]).Labels;
+}

@@ -1,0 +1,149 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Tracer.Harness.Spec;
+
+/// <summary>
+/// Reads a function spec (YAML, format in the README). The YAML is loaded into a node tree and
+/// checked by hand, node by node, so each error carries the offending node's line and column.
+/// </summary>
+public static class SpecReader
+{
+    internal static readonly string[] TopKeys =
+        ["image", "command", "env", "user", "workdir", "network", "mounts", "probes", "readiness",
+         "include", "exclude"];
+    private static readonly string[] MountKeys = ["source", "target", "readOnly"];
+    private static readonly string[] ReadinessKeys = ["port", "probe", "timeoutSeconds"];
+    private static readonly string[] Networks = ["host", "bridge", "none"];
+
+    /// <summary>Reads and validates the spec at <paramref name="path"/>.</summary>
+    public static FunctionSpec Read(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new TracerException("function spec not found", path,
+                "pass the path of a function.yaml (see the README, 'tracer slim')");
+        }
+        using var reader = new StreamReader(full);
+        return Parse(reader, path, Path.GetDirectoryName(full)!) with { SourcePath = full };
+    }
+
+    /// <summary>Parses spec text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static FunctionSpec Parse(TextReader text, string displayPath, string baseDirectory)
+    {
+        var nodes = new SpecNodes(displayPath, baseDirectory);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(text);
+        }
+        catch (YamlException e)
+        {
+            var reason = (e.InnerException?.Message ?? e.Message).Split(':')[^1].Trim();
+            throw new SpecException(displayPath, (int)e.Start.Line, (int)e.Start.Column,
+                "not valid YAML", reason, null);
+        }
+        if (stream.Documents.Count == 0 || SpecNodes.IsNull(stream.Documents[0].RootNode))
+        {
+            throw new SpecException(displayPath, 1, 1, "the spec is empty", null,
+                "It needs at least 'image' and 'probes'");
+        }
+        var root = stream.Documents[0].RootNode;
+        var keys = nodes.Keys(root, "the spec", TopKeys);
+        var probes = ProbeReader.ReadAll(nodes,
+            nodes.Required(keys, root, "probes", "the spec", "Add at least one probe (run, exec or http)"));
+        var spec = new FunctionSpec
+        {
+            SourcePath = Path.GetFullPath(displayPath, baseDirectory),
+            Image = nodes.NonEmptyString(
+                nodes.Required(keys, root, "image", "the spec", "Name the function's image, e.g. image: app:latest"),
+                "image"),
+            Command = Map(keys, "command", n => nodes.StringList(n, "command")),
+            Env = Map(keys, "env", n => nodes.StringMap(n, "env")) ?? [],
+            User = Map(keys, "user", n => nodes.NonEmptyString(n, "user")),
+            Workdir = Map(keys, "workdir", n => nodes.AbsoluteContainerPath(n, "workdir")),
+            Network = Map(keys, "network", n => Network(nodes, n)),
+            Mounts = Map(keys, "mounts", n => Mounts(nodes, n)) ?? [],
+            Probes = probes,
+            Readiness = Map(keys, "readiness", n => ReadReadiness(nodes, n, probes)),
+            Include = Map(keys, "include", n => Globs(nodes, n, "include")) ?? [],
+            Exclude = Map(keys, "exclude", n => Globs(nodes, n, "exclude")) ?? [],
+        };
+        if (spec.Network == "none" && spec.Probes.FirstOrDefault(static p => p.Kind == ProbeKind.Http) is { } http)
+        {
+            throw nodes.Error(keys["network"].Value, "http probes need a network", http.Name,
+                "Use network: host or bridge");
+        }
+        return spec;
+    }
+
+    private static T? Map<T>(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key,
+        Func<YamlNode, T> read) where T : class =>
+        SpecNodes.Optional(keys, key) is { } node ? read(node) : null;
+
+    private static string Network(SpecNodes nodes, YamlNode node)
+    {
+        var value = nodes.String(node, "network");
+        return Networks.Contains(value) ? value
+            : throw nodes.Error(node, "unknown network", value, "Use host, bridge or none");
+    }
+
+    private static IReadOnlyList<MountSpec> Mounts(SpecNodes nodes, YamlNode node)
+    {
+        if (node is not YamlSequenceNode list)
+        {
+            throw nodes.Error(node, "'mounts' must be a list", null, "Write - {source: ./x, target: /x}");
+        }
+        return list.Children.Select(item =>
+        {
+            var keys = nodes.Keys(item, "a mount", MountKeys);
+            return new MountSpec(
+                nodes.ExistingPath(nodes.Required(keys, item, "source", "a mount", "Name a host path"),
+                    "source", directoryAllowed: true),
+                nodes.AbsoluteContainerPath(
+                    nodes.Required(keys, item, "target", "a mount", "Name the path in the container"), "target"),
+                SpecNodes.Optional(keys, "readOnly") is { } ro && nodes.Bool(ro, "readOnly"));
+        }).ToList();
+    }
+
+    private static Readiness ReadReadiness(SpecNodes nodes, YamlNode node, IReadOnlyList<Probe> probes)
+    {
+        var keys = nodes.Keys(node, "readiness", ReadinessKeys);
+        var port = SpecNodes.Optional(keys, "port") is { } p ? nodes.Int(p, "port", 1, 65535) : (int?)null;
+        string? probe = null;
+        if (SpecNodes.Optional(keys, "probe") is { } probeNode)
+        {
+            probe = nodes.NonEmptyString(probeNode, "probe");
+            var target = probes.FirstOrDefault(x => x.Name == probe);
+            if (target is null || target.Kind == ProbeKind.Run)
+            {
+                throw nodes.Error(probeNode, "readiness probe must name an exec or http probe", probe,
+                    "Known: " + string.Join(", ", probes.Where(static x => x.Kind != ProbeKind.Run)
+                        .Select(static x => x.Name)));
+            }
+        }
+        if ((port is null) == (probe is null))
+        {
+            throw nodes.Error(node, "readiness needs exactly one of 'port' or 'probe'", null, null);
+        }
+        var timeout = SpecNodes.Optional(keys, "timeoutSeconds") is { } t
+            ? nodes.Seconds(t, "timeoutSeconds") : Spec.Readiness.DefaultTimeout;
+        return new Readiness(port, probe, timeout);
+    }
+
+    private static IReadOnlyList<string> Globs(SpecNodes nodes, YamlNode node, string key)
+    {
+        var globs = nodes.StringList(node, key, allowEmpty: true);
+        var sequence = (YamlSequenceNode)node;
+        for (var i = 0; i < globs.Count; i++)
+        {
+            if (!globs[i].StartsWith('/'))
+            {
+                throw nodes.Error(sequence.Children[i], $"'{key}' globs must be absolute", globs[i],
+                    "Start them with /, e.g. /etc/ssl/certs/**");
+            }
+        }
+        return globs;
+    }
+}

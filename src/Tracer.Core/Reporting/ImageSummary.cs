@@ -1,0 +1,8 @@
+namespace Tracer.Reporting;
+
+/// <summary>The before/after figures of one image.</summary>
+public sealed record ImageSummary(string Image, string Id, long SizeBytes, int Files, int Packages)
+{
+    public static ImageSummary Of(ImageInventory inventory) =>
+        new(inventory.Image, inventory.Id, inventory.SizeBytes, inventory.FileCount, inventory.Packages.Count);
+}

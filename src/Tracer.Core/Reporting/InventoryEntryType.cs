@@ -1,0 +1,11 @@
+namespace Tracer.Reporting;
+
+/// <summary>The kinds of tree entries the report distinguishes.</summary>
+public enum InventoryEntryType
+{
+    File,
+    Directory,
+    Symlink,
+    HardLink,
+    Other,
+}
