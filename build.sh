@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="$ROOT/.cache"
 DOCKERD_LOG="${TRACER_DOCKERD_LOG:-/var/log/tracer-dockerd.log}"
-PACKAGES=(docker.io strace musl-tools mmdebstrap make gcc jq ca-certificates)
+PACKAGES=(docker.io strace musl-tools mmdebstrap make gcc jq ca-certificates clang libbpf-dev bpftool)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # No MSBuild worker nodes left running after the script ends.
 export MSBUILDDISABLENODEREUSE=1
@@ -79,6 +79,10 @@ build() {
     verify_format
     dotnet publish "$ROOT/src/Tracer.Cli" -c Release --no-build -nologo -v quiet -o "$ROOT/bin"
     install -C -m 0755 "$ROOT/native/build/tracer-gate" "$ROOT/bin/tracer-gate"
+    # The eBPF loader is optional: without it (no BTF or clang here) tracing falls back.
+    if [[ -x $ROOT/native/build/tracer-ebpf ]]; then
+        install -C -m 0755 "$ROOT/native/build/tracer-ebpf" "$ROOT/bin/tracer-ebpf"
+    fi
     [[ -x $ROOT/bin/tracer ]] || die "publish did not produce bin/tracer"
 }
 

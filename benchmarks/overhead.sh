@@ -6,9 +6,12 @@
 # Prints per workload and backend the median ms and the ratio over untraced.
 #
 # usage: benchmarks/overhead.sh [ROUNDS]   (run from the repo root as root; default 5 rounds)
-# env:   TRACER (default bin/tracer, else the Release build), IMAGE (default py-report fixture)
+# env:   TRACER (default bin/tracer, else the Release build), IMAGE (default py-report fixture),
+#        MODES (default: none fanotify strace both ebpf ebpf+fanotify)
 set -eu
 ROUNDS=${1:-5}
+# ebpf and ebpf+fanotify need kernel BTF and native/build/tracer-ebpf; MODES narrows the set.
+MODES=${MODES:-none fanotify strace both ebpf ebpf+fanotify}
 IMAGE=${IMAGE:-tracer-fixtures/py-report:latest}
 if [ -z "${TRACER:-}" ]; then
   if [ -x bin/tracer ]; then TRACER=bin/tracer
@@ -43,7 +46,7 @@ run() {
 
 for w in imports walk execs; do
   for i in $(seq "$ROUNDS"); do
-    for mode in none fanotify strace both; do
+    for mode in $MODES; do
       case $w in
         imports) ms=$(run $mode $w python3 -c "$IMPORTS") ;;
         walk) ms=$(run $mode $w python3 -c "$WALK") ;;
@@ -54,13 +57,14 @@ for w in imports walk execs; do
   done
 done
 
-python3 - "$OUT/results" <<'PY'
+python3 - "$OUT/results" $MODES <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
-print(f"{'workload':10} {'backend':9} {'median ms':>10} {'ratio':>7}")
+modes = sys.argv[2:]
+print(f"{'workload':10} {'backend':13} {'median ms':>10} {'ratio':>7}")
 for w in ("imports", "walk", "execs"):
     base = statistics.median(int(r[2]) for r in rows if r[0] == w and r[1] == "none")
-    for m in ("none", "fanotify", "strace", "both"):
+    for m in modes:
         med = statistics.median(int(r[2]) for r in rows if r[0] == w and r[1] == m)
-        print(f"{w:10} {m:9} {med:10.0f} {med / base:7.2f}")
+        print(f"{w:10} {m:13} {med:10.0f} {med / base:7.2f}")
 PY

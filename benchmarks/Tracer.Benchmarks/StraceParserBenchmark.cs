@@ -26,7 +26,7 @@ public class StraceParserBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var lines = File.ReadAllLines(Path.Combine(LogDirectory(), Log))
+        var lines = File.ReadAllLines(Path.Combine(TestLogs.Directory("StraceLogs"), Log))
             .Where(l => Exits || !l.Contains("+++ exited", StringComparison.Ordinal));
         _log = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
         _lines = _log.Count(static b => b == '\n');
@@ -39,17 +39,4 @@ public class StraceParserBenchmark
     public int ParseLog() => StraceLineReader.Lines(_log, _parser);
 
     public int Lines => _lines;
-
-    private static string LogDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Tracer.Tests", "Tracing", "StraceLogs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/Tracer.Tests/Tracing/StraceLogs above " + AppContext.BaseDirectory);
-    }
 }

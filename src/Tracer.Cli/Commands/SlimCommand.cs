@@ -14,7 +14,12 @@ public sealed class SlimCommand : ICommandFactory
         var spec = new Option<FileInfo>("--spec") { Description = "The function spec (YAML)", Required = true };
         var tag = new Option<string?>("--tag") { Description = "Tag of the minimal image (default: <repo>:slim)" };
         var output = new Option<string?>("--out") { Description = "Folder for report, trace and image files" };
-        var tracer = new Option<string>("--tracer") { Description = "fanotify, strace or both", DefaultValueFactory = _ => "both" };
+        var tracer = new Option<string>("--tracer")
+        {
+            Description = "Backend: auto (ebpf+fanotify when the kernel allows it, else both), ebpf+fanotify, ebpf, "
+                + "fanotify, strace or both",
+            DefaultValueFactory = _ => "auto",
+        };
         tracer.AcceptOnlyFromAmong(SlimOptions.Tracers);
         var repair = new Option<int>("--repair") { Description = "Rounds of adding missing paths and rebuilding" };
         var json = new Option<bool>("--json") { Description = "Print report.json instead of the summary" };

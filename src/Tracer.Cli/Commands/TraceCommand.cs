@@ -16,10 +16,10 @@ public sealed class TraceCommand : ICommandFactory
         var output = new Option<string>("--out", "-o") { Description = "Directory for trace.json and allowlist.txt", Required = true };
         var tracer = new Option<string>("--tracer")
         {
-            Description = "Backend: fanotify, strace or both",
-            DefaultValueFactory = _ => "both",
+            Description = "Backend: ebpf+fanotify (default when the kernel allows it, else both), ebpf, fanotify, strace or both",
+            DefaultValueFactory = _ => "auto",
         };
-        tracer.AcceptOnlyFromAmong("fanotify", "strace", "both");
+        tracer.AcceptOnlyFromAmong(["auto", .. TraceBackends.Names]);
         var env = new Option<string[]>("--env", "-e") { Description = "KEY=VALUE added to the environment", AllowMultipleArgumentsPerToken = false };
         var user = new Option<string?>("--user", "-u") { Description = "User to run as (name or uid[:gid])" };
         var mount = new Option<string[]>("--mount") { Description = "Bind mount SRC:DST[:ro]; DST is never allowlisted" };
@@ -43,7 +43,7 @@ public sealed class TraceCommand : ICommandFactory
                 User = parse.GetValue(user),
                 Mounts = (parse.GetValue(mount) ?? []).Select(AbsoluteSource).ToList(),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                Backend = Enum.Parse<TraceBackend>(parse.GetValue(tracer)!, ignoreCase: true),
+                Backend = TraceBackends.Parse(parse.GetValue(tracer)!),
             };
             using var engine = DockerEngine.Connect();
             using var logs = LoggerFactory.Create(b =>

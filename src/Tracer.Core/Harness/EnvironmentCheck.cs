@@ -17,7 +17,7 @@ public static class EnvironmentCheck
                 ErrorCategory.Environment);
         }
         await engine.PingAsync(ct).ConfigureAwait(false);
-        if (tracer is "fanotify" or "both" && Environment.OSVersion.Version < MinimumKernel)
+        if (tracer is "auto" or "fanotify" or "both" or "ebpf+fanotify" && Environment.OSVersion.Version < MinimumKernel)
         {
             throw new TracerException("kernel too old for fanotify filesystem marks",
                 Environment.OSVersion.Version.ToString(), "use --tracer strace or Linux 5.0 or later",

@@ -10,12 +10,7 @@ namespace Tracer.Harness;
 public static class PipelineParts
 {
     public static Func<string, IFunctionHost> TracedHosts(DockerEngine engine) =>
-        backend => new TracedHost(engine, backend switch
-        {
-            "fanotify" => TraceBackend.Fanotify,
-            "strace" => TraceBackend.Strace,
-            _ => TraceBackend.Both,
-        });
+        backend => new TracedHost(engine, TraceBackends.Parse(backend));
 
     public static IImageSynthesizer Synthesizer(DockerEngine engine) => new SynthesizerAdapter(engine);
 }

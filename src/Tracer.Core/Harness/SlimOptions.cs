@@ -1,3 +1,5 @@
+using Tracer.Tracing;
+
 namespace Tracer.Harness;
 
 /// <summary>One <c>tracer slim</c> run: what to read, where to write, how to trace and repair.</summary>
@@ -8,14 +10,14 @@ public sealed record SlimOptions
     public string? Tag { get; init; }
     /// <summary>Output folder for report, trace and synthesis files; default: out/slim-&lt;name&gt;.</summary>
     public string? OutputDirectory { get; init; }
-    /// <summary>fanotify, strace or both.</summary>
-    public string Tracer { get; init; } = "both";
+    /// <summary>auto (ebpf+fanotify when the kernel allows it, else both), or a backend name.</summary>
+    public string Tracer { get; init; } = "auto";
     /// <summary>How many times missing paths may be added and the image rebuilt.</summary>
     public int RepairRounds { get; init; }
     /// <summary>Labels put on every container of the run, besides the session's own.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    public static readonly string[] Tracers = ["fanotify", "strace", "both"];
+    public static readonly string[] Tracers = ["auto", .. TraceBackends.Names];
 
     /// <summary>The default tag: same repository, tag "slim" (<c>a/b:latest</c> → <c>a/b:slim</c>).</summary>
     public static string DefaultTag(string image)

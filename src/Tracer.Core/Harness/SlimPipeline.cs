@@ -20,7 +20,7 @@ public sealed class SlimPipeline(DockerEngine engine, Func<string, IFunctionHost
         var spec = SpecReader.Read(options.SpecPath);
         if (!SlimOptions.Tracers.Contains(options.Tracer))
         {
-            throw new TracerException("unknown tracer", options.Tracer, "use fanotify, strace or both");
+            throw new TracerException("unknown tracer", options.Tracer, $"use one of {string.Join(", ", SlimOptions.Tracers)}");
         }
         await EnvironmentCheck.RunAsync(engine, options.Tracer, ct).ConfigureAwait(false);
         var facts = ImageFacts.From(spec.Image, await engine.InspectImageAsync(spec.Image, ct).ConfigureAwait(false));

@@ -4,7 +4,11 @@ namespace Tracer.Tracing;
 [Flags]
 public enum TraceBackend
 {
+    /// <summary>ebpf+fanotify when the kernel allows it, else both (see <see cref="TraceBackends.Resolve"/>).</summary>
+    Auto = 0,
     Fanotify = 1,
     Strace = 2,
     Both = Fanotify | Strace,
+    Ebpf = 4,
+    EbpfFanotify = Ebpf | Fanotify,
 }

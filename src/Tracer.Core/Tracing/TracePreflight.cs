@@ -3,7 +3,7 @@ namespace Tracer.Tracing;
 /// <summary>Checks, before any container exists, that this machine can trace.</summary>
 public static class TracePreflight
 {
-    public static void Check(TraceBackend backend)
+    public static void Check(TraceBackend backend, Ebpf.EbpfOptions? ebpf = null)
     {
         if (Tmds.Linux.LibC.geteuid() != 0)
         {
@@ -13,6 +13,11 @@ public static class TracePreflight
         if (backend.HasFlag(TraceBackend.Strace) && FindOnPath("strace") is null)
         {
             throw StraceMissing();
+        }
+        if (backend.HasFlag(TraceBackend.Ebpf) && Ebpf.EbpfSupport.Unavailable(ebpf) is { } reason)
+        {
+            throw new TracerException("eBPF tracing unavailable", reason,
+                "use --tracer both, or a kernel with BTF and the tracer-ebpf loader built", ErrorCategory.Environment);
         }
     }
 

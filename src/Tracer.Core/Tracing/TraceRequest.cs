@@ -14,7 +14,8 @@ public sealed record TraceRequest
     /// <summary>Docker bind strings <c>SRC:DST[:ro]</c>; DST is never allowlisted.</summary>
     public IReadOnlyList<string> Mounts { get; init; } = [];
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
-    public TraceBackend Backend { get; init; } = TraceBackend.Both;
+    /// <summary><see cref="TraceBackend.Auto"/>: ebpf+fanotify when the kernel allows it, else both.</summary>
+    public TraceBackend Backend { get; init; } = TraceBackend.Auto;
     public string? NetworkMode { get; init; }
     /// <summary>Extra container labels (tests add their run id).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
@@ -28,4 +29,5 @@ public sealed record TraceRequest
     public Func<string, CancellationToken, Task>? WhileRunning { get; init; }
     /// <summary>Called with the container id after the exit, before removal (logs).</summary>
     public Func<string, CancellationToken, Task>? AfterExit { get; init; }
+    public Ebpf.EbpfOptions Ebpf { get; init; } = new();
 }

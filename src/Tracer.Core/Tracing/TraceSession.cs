@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracer.Docker;
+using Tracer.Tracing.Ebpf;
 using Tracer.Tracing.Fanotify;
 using Tracer.Tracing.Strace;
 
@@ -25,7 +26,13 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
 
     public async Task<TraceDocument> RunAsync(TraceRequest request, CancellationToken ct)
     {
-        TracePreflight.Check(request.Backend);
+        var auto = request.Backend == TraceBackend.Auto;
+        request = request with { Backend = TraceBackends.Resolve(request.Backend, request.Ebpf, out var fallback) };
+        if (fallback is not null)
+        {
+            Progress(fallback);
+        }
+        TracePreflight.Check(request.Backend, request.Ebpf);
         var clock = Stopwatch.StartNew();
         var image = await engine.InspectImageAsync(request.Image, ct).ConfigureAwait(false);
         var imageCmd = request.Entrypoint is null ? image.Config?.Cmd : null;
@@ -56,7 +63,7 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
             var pid = await engine.PidAsync(id, ct).ConfigureAwait(false);
             TracingLog.ContainerStarted(_log, DockerEngine.Short(id), request.Image, pid);
             Progress($"container {DockerEngine.Short(id)} (gate pid {pid}), {string.Join(' ', command)}");
-            var run = await TraceContainerAsync(request, gate, exited, pid, workingDir, filter, id, ct)
+            var run = await TraceContainerAsync(request, auto, gate, exited, pid, workingDir, filter, id, ct)
                 .ConfigureAwait(false);
             var facts = new TraceFacts
             {
@@ -64,7 +71,7 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
                 ImageId = image.ID,
                 Command = command,
                 ExitCode = (int)run.ExitCode,
-                Backend = request.Backend.ToString().ToLowerInvariant(),
+                Backend = TraceBackends.Name(run.Backend),
                 Events = run.Events,
                 DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 BindMounts = filter.BindMounts,
@@ -83,13 +90,20 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         }
     }
 
-    private async Task<TraceRun> TraceContainerAsync(TraceRequest request, Gate gate, Task<long> exited, int pid,
-        string workingDir, PathFilter filter, string id, CancellationToken ct)
+    private async Task<TraceRun> TraceContainerAsync(TraceRequest request, bool auto, Gate gate, Task<long> exited,
+        int pid, string workingDir, PathFilter filter, string id, CancellationToken ct)
     {
         var accumulator = new AccessAccumulator(filter);
         using var fanotify = request.Backend.HasFlag(TraceBackend.Fanotify)
             ? await ArmFanotifyAsync(request, pid, id, ct).ConfigureAwait(false)
             : null;
+        using var ebpf = request.Backend.HasFlag(TraceBackend.Ebpf)
+            ? await AttachEbpfAsync(request, auto, pid, workingDir, ct).ConfigureAwait(false)
+            : null;
+        if (ebpf is null && request.Backend.HasFlag(TraceBackend.Ebpf))
+        {
+            request = request with { Backend = TraceBackend.Both };
+        }
         using var strace = request.Backend.HasFlag(TraceBackend.Strace)
             ? await StraceAttachment.AttachAsync(pid, workingDir, ct).ConfigureAwait(false)
             : null;
@@ -101,6 +115,10 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         if (strace is not null)
         {
             sources.Add(strace.Events);
+        }
+        if (ebpf is not null)
+        {
+            sources.Add(ebpf.Events);
         }
         Exception? sourceFailure = null;
         var merged = sources.Merge().Synchronize();
@@ -126,6 +144,10 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         {
             await strace.CompleteAsync(ct).ConfigureAwait(false);
         }
+        if (ebpf is not null)
+        {
+            await ebpf.CompleteAsync(ct).ConfigureAwait(false);
+        }
         await done.Task.WaitAsync(ct).ConfigureAwait(false);
         if (sourceFailure is not null)
         {
@@ -150,8 +172,30 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         {
             events["strace"] = strace.Parser.Stats.Accesses;
         }
+        if (ebpf is not null)
+        {
+            events["ebpf"] = ebpf.Accesses;
+        }
         var accesses = accumulator.ToAccessSet();
-        return new TraceRun(exitCode, events, strace is null ? accesses : TraceMerge.MarkCreated(accesses, strace.Parser.CreatedPaths));
+        IReadOnlyCollection<string> created = [.. strace?.Parser.CreatedPaths ?? [], .. ebpf?.CreatedPaths ?? []];
+        return new TraceRun(request.Backend, exitCode, events, TraceMerge.MarkCreated(accesses, created));
+    }
+
+    /// <summary>Starts the eBPF loader; when the default chose eBPF and the kernel refuses the
+    /// program anyway (an older kernel with BTF), returns null so the run falls back to both
+    /// before the gate is released.</summary>
+    private async Task<EbpfSource?> AttachEbpfAsync(TraceRequest request, bool auto, int pid, string workingDir,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await EbpfSource.AttachAsync(pid, workingDir, request.Ebpf, ct).ConfigureAwait(false);
+        }
+        catch (TracerException e) when (auto && e.Category == ErrorCategory.Environment)
+        {
+            Progress($"eBPF tracing unavailable ({e.Hint?.Split(';')[0] ?? e.What}); using fanotify and strace");
+            return null;
+        }
     }
 
     private async Task<FanotifySource> ArmFanotifyAsync(TraceRequest request, int pid, string id,
@@ -196,5 +240,6 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         return parts.Length >= 2 ? parts[1] : parts[0];
     }
 
-    private sealed record TraceRun(long ExitCode, IReadOnlyDictionary<string, long> Events, AccessSet Accesses);
+    private sealed record TraceRun(TraceBackend Backend, long ExitCode, IReadOnlyDictionary<string, long> Events,
+        AccessSet Accesses);
 }

@@ -9,4 +9,6 @@ public enum Requirement
     Docker = 2,
     Strace = 4,
     Fanotify = 8,
+    /// <summary>Kernel BTF, the tracer-ebpf loader and CAP_BPF/CAP_SYS_ADMIN.</summary>
+    Bpf = 16,
 }

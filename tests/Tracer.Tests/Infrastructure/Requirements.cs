@@ -31,6 +31,10 @@ public static class Requirements
         {
             return "needs strace on PATH";
         }
+        if (needs.HasFlag(Requirement.Bpf) && Tracer.Tracing.Ebpf.EbpfSupport.Unavailable() is { } bpf)
+        {
+            return $"needs eBPF: {bpf}";
+        }
         return null;
     }
 

@@ -31,13 +31,7 @@ public sealed partial class StraceParser
                 return false;
             }
         }
-        var length = PathJoin.Combine(directory, relative, _path);
-        if (length < 0)
-        {
-            return false;
-        }
-        path = _pool.Intern(_path.AsSpan(0, length));
-        return true;
+        return _paths.TryJoin(directory, relative, out path);
     }
 
     private bool BaseDirectory(StraceProcess p, ReadOnlySpan<byte> dirArg, out ReadOnlySpan<char> directory)
@@ -60,11 +54,11 @@ public sealed partial class StraceParser
             if (fd == StraceValue.AtFdCwd && !directory.SequenceEqual(p.Fs.Cwd))
             {
                 // -y names the cwd on every *at call: it corrects what tracking could not see.
-                p.Fs.Cwd = _pool.Intern(directory);
+                p.Fs.Cwd = _paths.Intern(directory);
             }
             return true;
         }
-        var known = fd == StraceValue.AtFdCwd ? p.Fs.Cwd : p.Fds.GetValueOrDefault(fd);
+        var known = PathResolver.BaseDirectory(p, fd);
         directory = known;
         return known is not null;
     }
@@ -82,7 +76,7 @@ public sealed partial class StraceParser
             var n = StraceString.Decode(annotation, _bytes, _base);
             if (n > 0)
             {
-                path = _pool.Intern(_base.AsSpan(0, n));
+                path = _paths.Intern(_base.AsSpan(0, n));
                 return true;
             }
         }
@@ -103,7 +97,7 @@ public sealed partial class StraceParser
             var n = StraceString.Decode(r.Annotation, _bytes, _base);
             if (n > 0 && !_base.AsSpan(0, n).SequenceEqual(path))
             {
-                target = _pool.Intern(_base.AsSpan(0, n));
+                target = _paths.Intern(_base.AsSpan(0, n));
             }
         }
         if (r.Value is >= 0 and <= int.MaxValue)
@@ -113,60 +107,12 @@ public sealed partial class StraceParser
         return target;
     }
 
-    /// <summary>Emits what a result says about <paramref name="path"/>: <paramref name="kind"/> on
-    /// success, missing or an existing-path lookup on failure.</summary>
     private void Result(int pid, StraceProcess p, string path, in StraceResult r, AccessKind kind,
-        bool always = false)
-    {
-        if (r.Ok)
-        {
-            Emit(pid, p, path, kind, always);
-            return;
-        }
-        switch (r.Failure)
-        {
-            case LookupFailure.Missing:
-                _missing.Add(path);
-                Emit(pid, p, path, AccessKind.Missing, always);
-                break;
-            case LookupFailure.Exists:
-                // EACCES and friends: the lookup reached an existing file and was refused.
-                // Limitation: EACCES from an unsearchable parent directory is read as existing too.
-                Emit(pid, p, path, AccessKind.Stat, always);
-                break;
-            case LookupFailure.Invalid when kind == AccessKind.Readlink:
-                // readlink on a file that is no symlink: the file exists.
-                Emit(pid, p, path, AccessKind.Stat, always);
-                break;
-        }
-    }
+        bool always = false) =>
+        _recorder.Result(pid, p, path, r.Ok ? LookupFailure.None : r.Failure, kind, always);
 
-    /// <summary>A file or directory the function made: recorded as created, never copied; its
-    /// parent directory (when it was not made in this run too) is kept.</summary>
-    private void Create(int pid, StraceProcess p, string path)
-    {
-        Emit(pid, p, path, AccessKind.Create);
-        _created.Add(path);
-        var slash = path.LastIndexOf('/');
-        var parent = slash <= 0 ? "/" : _pool.Intern(path.AsSpan(0, slash));
-        if (!_created.Contains(parent))
-        {
-            Emit(pid, p, parent, AccessKind.Dir);
-        }
-    }
+    private void Create(int pid, StraceProcess p, string path) => _recorder.Create(pid, p, path);
 
-    private void Emit(int pid, StraceProcess p, string path, AccessKind kind, bool always = false)
-    {
-        if (!p.Counting && !always)
-        {
-            return;
-        }
-        if (kind != AccessKind.Create && _created.Count > 0 && _created.Contains(path))
-        {
-            // The function's own file: using it later does not make it part of the image.
-            kind = AccessKind.Create;
-        }
-        Stats.Accesses++;
-        _sink.OnAccess(new AccessEvent(path, kind, pid, p.Program));
-    }
+    private void Emit(int pid, StraceProcess p, string path, AccessKind kind, bool always = false) =>
+        _recorder.Emit(pid, p, path, kind, always);
 }

@@ -4,11 +4,8 @@ namespace Tracer.Tracing.Strace;
 /// result means for it.</summary>
 public sealed partial class StraceParser
 {
-    private readonly HashSet<string> _created = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
-
     /// <summary>Paths the traced processes created (O_CREAT, mkdir, rename/link/symlink targets).</summary>
-    public IReadOnlyCollection<string> CreatedPaths => _created;
+    public IReadOnlyCollection<string> CreatedPaths => _recorder.CreatedPaths;
 
     private void ParseCall(int pid, StraceProcess p, ReadOnlySpan<byte> line)
     {
@@ -160,20 +157,8 @@ public sealed partial class StraceParser
         }
     }
 
-    /// <summary>Whether an O_CREAT open made the file: O_EXCL succeeded, the path was seen
-    /// missing before, or its directory was made in this run. strace shows no other evidence.</summary>
-    // Limitation: O_CREAT without O_EXCL on a path never seen missing, outside a directory made
-    // in this run, is taken as an existing file (opened), so a file the function made that way
-    // is allowlisted and the synthesizer finds nothing to copy for it.
-    private bool MadeByOpen(string path, ReadOnlySpan<byte> flags)
-    {
-        if (flags.IndexOf("O_EXCL"u8) >= 0 || _missing.Contains(path))
-        {
-            return true;
-        }
-        var slash = path.LastIndexOf('/');
-        return slash > 0 && _created.Count > 0 && _created.Contains(_pool.Intern(path.AsSpan(0, slash)));
-    }
+    private bool MadeByOpen(string path, ReadOnlySpan<byte> flags) =>
+        _recorder.MadeByOpen(path, exclusive: flags.IndexOf("O_EXCL"u8) >= 0);
 
     private void Exec(int pid, StraceProcess p, ReadOnlySpan<byte> dirArg, ReadOnlySpan<byte> pathArg,
         in StraceResult r)
@@ -186,11 +171,11 @@ public sealed partial class StraceParser
         if (r.Ok)
         {
             p.Counting = true;
-            p.Program = _pool.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+            p.Program = _paths.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
             Emit(pid, p, path, AccessKind.Exec);
             if (_options.ShebangInterpreter?.Invoke(path) is { } interpreter)
             {
-                Emit(pid, p, _pool.Intern(interpreter), AccessKind.Exec);
+                Emit(pid, p, _paths.Intern(interpreter), AccessKind.Exec);
             }
             return;
         }
@@ -235,7 +220,7 @@ public sealed partial class StraceParser
             Result(pid, p, from, r, AccessKind.Stat);
             return;
         }
-        if (!_created.Contains(from))
+        if (!_recorder.WasCreated(from))
         {
             Emit(pid, p, from, AccessKind.Stat);
         }
@@ -248,7 +233,7 @@ public sealed partial class StraceParser
     private void Remove(int pid, StraceProcess p, ReadOnlySpan<byte> dirArg, ReadOnlySpan<byte> pathArg,
         in StraceResult r)
     {
-        if (Resolve(p, dirArg, pathArg, out var path) && !_created.Contains(path))
+        if (Resolve(p, dirArg, pathArg, out var path) && !_recorder.WasCreated(path))
         {
             Result(pid, p, path, r, AccessKind.Stat);
         }

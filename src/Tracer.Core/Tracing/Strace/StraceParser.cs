@@ -16,12 +16,12 @@ public sealed partial class StraceParser
     private readonly IAccessSink _sink;
     private readonly StraceParserOptions _options;
     private readonly Dictionary<int, StraceProcess> _processes = [];
-    private readonly PathPool _pool = new();
+    private readonly PathResolver _paths = new();
+    private readonly AccessRecorder _recorder;
     private readonly byte[] _joined = new byte[2 * MaxPath];
     private readonly byte[] _bytes = new byte[MaxPath * 2];
     private readonly char[] _chars = new char[MaxPath * 2];
     private readonly char[] _base = new char[MaxPath * 2];
-    private readonly char[] _path = new char[MaxPath * 2];
     private int _lastPendingClone = -1;
     /// <summary>Children made by clone() whose first line is still to come. Inside a pid
     /// namespace clone() returns the container's pid while strace labels lines with the host's,
@@ -32,9 +32,11 @@ public sealed partial class StraceParser
     {
         _sink = sink;
         _options = options ?? new StraceParserOptions();
+        _recorder = new AccessRecorder(sink, _paths.Pool);
+        Stats = new StraceStats(_recorder);
     }
 
-    public StraceStats Stats { get; } = new();
+    public StraceStats Stats { get; }
 
     /// <summary>Parses one line (without its newline). <paramref name="defaultPid"/> is the pid
     /// of lines without a prefix: the suffix of an -ff file, or 0.</summary>

@@ -1,21 +1,9 @@
 namespace Tracer.Tracing.Strace;
 
-/// <summary>What the parser knows about one traced task: cwd, open fds, program, a pending
-/// unfinished syscall.</summary>
-internal sealed class StraceProcess
+/// <summary>What the parser knows about one traced task: the shared resolution state plus a
+/// pending unfinished syscall.</summary>
+internal sealed class StraceProcess : TracedTask
 {
-    /// <summary>Shared between tasks cloned with CLONE_FS (threads): one cwd.</summary>
-    public sealed class FsState
-    {
-        public string? Cwd;
-    }
-
-    public FsState Fs = new();
-    /// <summary>Shared between tasks cloned with CLONE_FILES.</summary>
-    public Dictionary<int, string> Fds = [];
-    public string? Program;
-    /// <summary>False for the gate until it execs: its own file accesses do not count.</summary>
-    public bool Counting = true;
     /// <summary>Set once a line of this task was seen (a child made by clone() starts unseen).</summary>
     public bool Seen;
     /// <summary>A child printed during this task's unfinished clone and took a copy already.</summary>
@@ -36,13 +24,8 @@ internal sealed class StraceProcess
     /// <summary>The state of a child cloned from this one.</summary>
     public StraceProcess Clone(bool shareFs, bool shareFiles)
     {
-        var child = new StraceProcess
-        {
-            Program = Program,
-            Counting = Counting,
-            Fs = shareFs ? Fs : new FsState { Cwd = Fs.Cwd },
-            Fds = shareFiles ? Fds : new Dictionary<int, string>(Fds),
-        };
+        var child = new StraceProcess();
+        child.InheritFrom(this, shareFs, shareFiles);
         return child;
     }
 }

@@ -42,7 +42,7 @@ internal static class StraceValue
         return TryInt(head, out fd);
     }
 
-    public const int AtFdCwd = -100;
+    public const int AtFdCwd = PathResolver.AtFdCwd;
 
     public static bool TryInt(ReadOnlySpan<byte> text, out int value)
     {

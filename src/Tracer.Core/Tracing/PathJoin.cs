@@ -1,4 +1,4 @@
-namespace Tracer.Tracing.Strace;
+namespace Tracer.Tracing;
 
 /// <summary>Joins a directory and a path and normalises it lexically (".", "..", "//").</summary>
 internal static class PathJoin

@@ -1,6 +1,6 @@
-using Tracer.Tracing.Strace;
+using Tracer.Tracing;
 
-namespace Tracer.Tests.Tracing.Strace;
+namespace Tracer.Tests.Tracing;
 
 public sealed class PathJoinTests
 {

@@ -1,4 +1,4 @@
-namespace Tracer.Tracing.Strace;
+namespace Tracer.Tracing;
 
 /// <summary>Interns path strings so a path seen again costs a lookup, not an allocation.</summary>
 internal sealed class PathPool
