@@ -22,21 +22,43 @@ public sealed class FanotifySourceTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_mount, "dir"));
         using var source = FanotifySource.Open();
         source.MarkFilesystem(_mount);
-        var events = new List<AccessEvent>();
-        using var subscription = source.Events.Subscribe(events.Add);
+        var events = new System.Collections.Concurrent.ConcurrentQueue<AccessEvent>();
+        using var subscription = source.Events.Subscribe(events.Enqueue);
         source.Start();
 
-        for (var i = 0; i < 5; i++)
+        // The program name is read from /proc/<pid>/comm when the event is decoded, so the
+        // opener is one shell that stays alive until the source has drained. Its first open is
+        // seen (and the ignore mark set) before the four repeats, which the mark must keep out.
+        using var opener = Process.Start(new ProcessStartInfo("sh",
+            ["-c", $"read x < '{file}'; echo first; read go; for i in 1 2 3 4; do read x < '{file}'; done; "
+                + "echo done; sleep 60"])
         {
-            await Run("cat", file);
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            Assert.Equal("first", await opener.StandardOutput.ReadLineAsync());
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!events.Any(e => e.Path == file) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+            await opener.StandardInput.WriteLineAsync("go");
+            await opener.StandardInput.FlushAsync();
+            Assert.Equal("done", await opener.StandardOutput.ReadLineAsync());
+            _ = Directory.GetFiles(Path.Combine(_mount, "dir"));
+            source.Stop();
         }
-        _ = Directory.GetFiles(Path.Combine(_mount, "dir"));
-        source.Stop();
+        finally
+        {
+            opener.Kill(entireProcessTree: true);
+        }
 
         Assert.False(source.Overflowed);
         var data = Assert.Single(events, e => e.Path == file);
         Assert.Equal(AccessKind.Open, data.Kind);
-        Assert.Equal("cat", data.Program);
+        Assert.Equal("sh", data.Program);
         var dir = Assert.Single(events, e => e.Path == Path.Combine(_mount, "dir"));
         Assert.Equal(AccessKind.Open | AccessKind.Dir, dir.Kind);
     }
