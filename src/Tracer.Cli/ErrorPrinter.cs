@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Tracer.Cli;
 
 /// <summary>All error wording of the CLI lives here: one line, the value quoted, then a hint.</summary>
@@ -20,7 +22,11 @@ public static class ErrorPrinter
         {
             line += $": '{e.Value}'";
         }
-        if (e.InnerException is { } inner && e.Category == ErrorCategory.Environment)
+        if (!string.IsNullOrEmpty(e.Reason))
+        {
+            line += $": {e.Reason.TrimEnd('.')}";
+        }
+        else if (e.InnerException is { } inner && e.Category == ErrorCategory.Environment)
         {
             line += $": {inner.Message.TrimEnd('.')}";
         }
@@ -30,6 +36,32 @@ public static class ErrorPrinter
             line += " " + e.Hint.TrimEnd('.') + ".";
         }
         return line;
+    }
+
+    /// <summary>The parser's first problem as one line: an unknown command or option named as
+    /// such, any other message with its lines joined (a list of allowed values included).</summary>
+    public static string FormatParseError(ParseResult parse)
+    {
+        const string Help = "Run 'tracer --help' for usage.";
+        if (parse.UnmatchedTokens.Count > 0)
+        {
+            var token = parse.UnmatchedTokens[0];
+            var kind = token.StartsWith('-') ? "option"
+                : parse.CommandResult.Command is RootCommand ? "command" : "argument";
+            return $"error: unknown {kind}: '{token}'. {Help}";
+        }
+        if (parse.CommandResult.Command is RootCommand && parse.CommandResult.Tokens.Count == 0)
+        {
+            return $"error: no command given. {Help}";
+        }
+        var lines = parse.Errors[0].Message
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var message = lines[0].TrimEnd('.', ':');
+        if (lines.Length > 1)
+        {
+            message += ": " + string.Join(", ", lines[1..]);
+        }
+        return $"error: {message}. {Help}";
     }
 
     public static void PrintUnexpected(TextWriter stderr, Exception e)

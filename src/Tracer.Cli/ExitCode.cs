@@ -9,7 +9,8 @@ public enum ExitCode
     VerificationFailed = 1,
     /// <summary>Bad arguments, malformed spec or trace, unknown image.</summary>
     Usage = 2,
-    /// <summary>The function or a probe failed on the original image: nothing was built.</summary>
+    /// <summary>The function or a probe failed on the original image: nothing was built (trace: the
+    /// traced command exited non-zero; its trace is still written).</summary>
     FunctionFailed = 3,
     /// <summary>The machine lacks something: not root, daemon down, no fanotify, no strace.</summary>
     Environment = 4,
@@ -17,7 +18,7 @@ public enum ExitCode
     TraceIncomplete = 5,
     /// <summary>The run or a probe took longer than allowed.</summary>
     Timeout = 6,
-    /// <summary>A bug: an unexpected exception (printed in full).</summary>
+    /// <summary>A bug: an unexpected exception, always printed with its stack trace.</summary>
     InternalError = 70,
     /// <summary>Interrupted by SIGINT (Ctrl-C); containers were removed.</summary>
     Interrupted = 130,

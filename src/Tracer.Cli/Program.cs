@@ -13,9 +13,7 @@ public static class Program
         var verbose = parse.GetValue(globals.Verbose);
         if (parse.Errors.Count > 0)
         {
-            // One line for the first problem; the parser's own text names the argument.
-            Console.Error.WriteLine(
-                $"error: {parse.Errors[0].Message.TrimEnd('.')}. Run 'tracer --help' for usage.");
+            Console.Error.WriteLine(ErrorPrinter.FormatParseError(parse));
             return (int)ExitCode.Usage;
         }
 
@@ -35,12 +33,13 @@ public static class Program
         {
             var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
             var code = await parse.InvokeAsync(config, cancel.Token);
-            return signal != 0 ? signal : code;
+            return signal != 0 ? Interrupted(signal) : code;
         }
-        catch (OperationCanceledException) when (signal != 0)
+        catch (Exception) when (signal != 0)
         {
-            Console.Error.WriteLine(signal == 130 ? "interrupted" : "terminated");
-            return signal;
+            // Cancellation wins over whatever error it caused on the way out (a cancelled
+            // engine call can look like a dead daemon or a failed probe).
+            return Interrupted(signal);
         }
         catch (TracerException e)
         {
@@ -52,6 +51,12 @@ public static class Program
             ErrorPrinter.PrintUnexpected(Console.Error, e);
             return (int)ExitCode.InternalError;
         }
+    }
+
+    private static int Interrupted(int signal)
+    {
+        Console.Error.WriteLine(signal == 130 ? "interrupted" : "terminated");
+        return signal;
     }
 
     /// <summary>Builds the root command from every <see cref="ICommandFactory"/> in this assembly.</summary>

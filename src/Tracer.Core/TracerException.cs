@@ -13,4 +13,7 @@ public class TracerException(string what, string? value, string? hint,
     public string? Value { get; } = value;
     public string? Hint { get; } = hint;
     public ErrorCategory Category { get; } = category;
+
+    /// <summary>Why, when it is not in <see cref="What"/>: printed after the value.</summary>
+    public string? Reason { get; init; }
 }

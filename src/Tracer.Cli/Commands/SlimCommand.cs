@@ -14,6 +14,7 @@ public sealed class SlimCommand : ICommandFactory
         var spec = new Option<FileInfo>("--spec") { Description = "The function spec (YAML)", Required = true };
         var tag = new Option<string?>("--tag") { Description = "Tag of the minimal image (default: <repo>:slim)" };
         var output = new Option<string?>("--out") { Description = "Folder for report, trace and image files" };
+        output.OutputDirectory();
         var tracer = new Option<string>("--tracer")
         {
             Description = "Backend: auto (ebpf+fanotify when the kernel allows it, else both), ebpf+fanotify, ebpf, "
@@ -62,8 +63,9 @@ public sealed class SlimCommand : ICommandFactory
         stderr.WriteLine($"--- probe '{failed.Name}' on the original image: stderr ---");
         stderr.WriteLine(failed.Stderr.TrimEnd());
         stderr.WriteLine("---");
-        return new TracerException("probe failed on the original image", failed.Name,
-            $"{string.Join("; ", failed.Failures)}; its output is above; no image was built",
-            ErrorCategory.FunctionFailed);
+        return new TracerException(
+            failed.TimedOut ? "probe timed out on the original image" : "probe failed on the original image",
+            failed.Name, $"{string.Join("; ", failed.Failures)}; its output is above; no image was built",
+            failed.TimedOut ? ErrorCategory.Timeout : ErrorCategory.FunctionFailed);
     }
 }

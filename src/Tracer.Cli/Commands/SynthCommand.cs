@@ -25,6 +25,7 @@ public sealed class SynthCommand : ICommandFactory
             Description = "Directory for rootfs.tar, Dockerfile, config.json and kept.txt",
             Required = true,
         };
+        output.OutputDirectory();
         var includes = new Option<string[]>("--include") { Description = "Also keep paths matching this glob (** allowed)" };
         var excludes = new Option<string[]>("--exclude") { Description = "Never keep paths matching this glob" };
         var force = new Option<bool>("--force") { Description = "Accept traces recorded on another image" };

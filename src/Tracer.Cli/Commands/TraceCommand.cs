@@ -14,6 +14,7 @@ public sealed class TraceCommand : ICommandFactory
         var image = new Argument<string>("IMAGE") { Description = "Image to run (name:tag or id)" };
         var command = new Argument<string[]>("CMD") { Description = "Command replacing the image's Cmd (after --)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Directory for trace.json and allowlist.txt", Required = true };
+        output.OutputDirectory();
         var tracer = new Option<string>("--tracer")
         {
             Description = "Backend: ebpf+fanotify (default when the kernel allows it, else both), ebpf, fanotify, strace or both",
@@ -21,13 +22,16 @@ public sealed class TraceCommand : ICommandFactory
         };
         tracer.AcceptOnlyFromAmong(["auto", .. TraceBackends.Names]);
         var env = new Option<string[]>("--env", "-e") { Description = "KEY=VALUE added to the environment", AllowMultipleArgumentsPerToken = false };
+        env.KeyValues();
         var user = new Option<string?>("--user", "-u") { Description = "User to run as (name or uid[:gid])" };
         var mount = new Option<string[]>("--mount") { Description = "Bind mount SRC:DST[:ro]; DST is never allowlisted" };
+        mount.BindMounts();
         var entrypoint = new Option<string?>("--entrypoint")
         {
             Description = "Program replacing the image's Entrypoint (the image's Cmd is then dropped, as with docker run)",
         };
         var timeout = new Option<double>("--timeout") { Description = "Seconds before the run is killed", DefaultValueFactory = _ => 600 };
+        timeout.PositiveSeconds();
         var trace = new Command("trace", "Run an image under tracing; write trace.json and allowlist.txt")
         {
             image, command, output, tracer, env, user, mount, entrypoint, timeout,
@@ -64,7 +68,14 @@ public sealed class TraceCommand : ICommandFactory
             Console.Error.WriteLine(
                 $"trace: {document.Accesses.Count} paths, {document.Accesses.AllowedPaths().Count} allowed " +
                 $"({events}) in {document.Facts.DurationSeconds:0.##} s → {directory}");
-            return 0;
+            if (document.Facts.ExitCode is { } code and not 0)
+            {
+                // The trace of a failing run is kept: it shows what the function reached.
+                throw new TracerException("the traced command failed", string.Join(' ', document.Facts.Command),
+                    $"trace.json and allowlist.txt were still written to {directory}", ErrorCategory.FunctionFailed)
+                { Reason = $"exit {code}" };
+            }
+            return (int)ExitCode.Ok;
         });
         return trace;
     }
@@ -73,10 +84,6 @@ public sealed class TraceCommand : ICommandFactory
     private static string AbsoluteSource(string bind)
     {
         var colon = bind.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            throw new TracerException("bad --mount", bind, "use SRC:DST or SRC:DST:ro");
-        }
         var source = bind[..colon];
         return source.StartsWith('/') || !source.Contains('/', StringComparison.Ordinal) && !source.StartsWith('.')
             ? bind

@@ -17,6 +17,10 @@ public sealed partial class DockerEngine
         {
             throw new TracerException("unknown image", image, "build or load it first", ErrorCategory.Usage, e);
         }
+        catch (DockerApiException e) when (IsRefusal(e))
+        {
+            throw Refused("image reference rejected by the Docker engine", image, e, ImageHint);
+        }
         catch (Exception e) when (IsUnreachable(e))
         {
             throw DaemonDown(e);

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -40,13 +39,19 @@ public sealed partial class DockerEngine(DockerClient client) : IDisposable
                 "build or load it first; 'docker images' lists what the engine has",
                 ErrorCategory.Usage, e);
         }
+        catch (DockerApiException e) when (IsRefusal(e))
+        {
+            throw Refused("image reference rejected by the Docker engine", image, e, ImageHint);
+        }
         catch (Exception e) when (IsUnreachable(e))
         {
             throw DaemonDown(e);
         }
     }
 
-    /// <summary>Creates (does not start) a container; returns its id.</summary>
+    /// <summary>Creates (does not start) a container; returns its id. The request itself is not
+    /// cancelled: the engine may finish a create whose caller has gone, leaving a container no
+    /// one removes. Once it returns, a cancelled <paramref name="ct"/> removes it and throws.</summary>
     public async Task<string> CreateAsync(ContainerSpec spec, CancellationToken ct)
     {
         var labels = new Dictionary<string, string>(spec.Labels) { [DockerLabels.Managed] = "true" };
@@ -73,24 +78,48 @@ public sealed partial class DockerEngine(DockerClient client) : IDisposable
                 PortBindings = ports,
             },
         };
+        string id;
         try
         {
-            var created = await Client.Containers.CreateContainerAsync(parameters, ct).ConfigureAwait(false);
-            return created.ID;
+            var created = await Client.Containers.CreateContainerAsync(parameters, CancellationToken.None)
+                .ConfigureAwait(false);
+            id = created.ID;
         }
         catch (DockerImageNotFoundException e)
         {
             throw new TracerException("unknown image", spec.Image, "build or load it first",
                 ErrorCategory.Usage, e);
         }
+        catch (DockerApiException e) when (IsRefusal(e))
+        {
+            throw Refused("container rejected by the Docker engine", spec.Image, e);
+        }
         catch (Exception e) when (IsUnreachable(e))
         {
             throw DaemonDown(e);
         }
+        if (ct.IsCancellationRequested)
+        {
+            await RemoveAsync(id).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+        }
+        return id;
     }
 
-    public Task StartAsync(string id, CancellationToken ct) =>
-        Client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct);
+    /// <summary>Starts a created container. A start the engine refuses (unknown user, bad
+    /// mount, a command the runtime cannot exec) is a usage error carrying its message.</summary>
+    public async Task StartAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await Client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct)
+                .ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (IsRefusal(e))
+        {
+            throw Refused("the Docker engine could not start the container", Short(id), e);
+        }
+    }
 
     /// <summary>The container's init process as the host sees it (0 when not running).</summary>
     public async Task<int> PidAsync(string id, CancellationToken ct)
@@ -189,12 +218,4 @@ public sealed partial class DockerEngine(DockerClient client) : IDisposable
     public void Dispose() => Client.Dispose();
 
     private static string Normalise(string port) => port.Contains('/', StringComparison.Ordinal) ? port : port + "/tcp";
-
-    private static bool IsUnreachable(Exception e) =>
-        e is HttpRequestException or SocketException or IOException
-        || e.InnerException is SocketException or HttpRequestException;
-
-    private static TracerException DaemonDown(Exception e) =>
-        new("cannot reach the Docker engine", DockerConnection.Endpoint().ToString(),
-            "start it (./build.sh starts dockerd) or set DOCKER_HOST", ErrorCategory.Environment, e);
 }

@@ -40,7 +40,7 @@ public static class HttpProbeClient
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return ProbeResult.Broken(probe, $"no answer within {probe.Timeout.TotalSeconds:0} s",
+            return ProbeResult.Late(probe, $"no answer within {probe.Timeout.TotalSeconds:0} s",
                 clock.Elapsed.TotalSeconds);
         }
         catch (HttpRequestException e)

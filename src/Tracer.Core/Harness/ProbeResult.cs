@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tracer.Harness.Spec;
 
 namespace Tracer.Harness;
@@ -19,6 +20,11 @@ public sealed record ProbeResult(
 {
     public const int ExcerptChars = 2000;
 
+    /// <summary>The probe ran out of time (its own timeout or the run's budget): the CLI exits
+    /// 6 rather than 3 for it. Not in report.json; the failure text says it.</summary>
+    [JsonIgnore]
+    public bool TimedOut { get; init; }
+
     /// <summary>Keeps the last <see cref="ExcerptChars"/> characters: errors come at the end.</summary>
     public static string Excerpt(string text) =>
         text.Length <= ExcerptChars ? text : "…" + text[^ExcerptChars..];
@@ -26,4 +32,8 @@ public sealed record ProbeResult(
     /// <summary>The probe could not run at all (container gone, connection refused, timeout).</summary>
     public static ProbeResult Broken(Probe probe, string why, double seconds, string stdout = "", string stderr = "") =>
         new(probe.Name, probe.Kind, false, [why], null, null, null, Excerpt(stdout), Excerpt(stderr), seconds);
+
+    /// <summary>The probe did not finish within its timeout.</summary>
+    public static ProbeResult Late(Probe probe, string why, double seconds, string stdout = "", string stderr = "") =>
+        Broken(probe, why, seconds, stdout, stderr) with { TimedOut = true };
 }

@@ -25,7 +25,7 @@ public sealed class ProbeRunner(FunctionContainer function, IFunctionHost host)
             var run = await host.RunAsync(function.For(command), null, probe.Timeout, ct).ConfigureAwait(false);
             Collect(traces, run);
             results[probe.Name] = run.TimedOut
-                ? ProbeResult.Broken(probe, $"timed out after {probe.Timeout.TotalSeconds:0} s",
+                ? ProbeResult.Late(probe, $"timed out after {probe.Timeout.TotalSeconds:0} s",
                     clock.Elapsed.TotalSeconds, run.Stdout, run.Stderr)
                 : ProbeCheck.Command(probe, run.ExitCode, run.Stdout, run.Stderr, clock.Elapsed.TotalSeconds);
         }
@@ -58,7 +58,7 @@ public sealed class ProbeRunner(FunctionContainer function, IFunctionHost host)
         if (results.Count == 0)
         {
             // The run ended before the probes finished: the whole budget went by.
-            results = probes.Select(p => ProbeResult.Broken(p,
+            results = probes.Select(p => ProbeResult.Late(p,
                 $"the service run timed out after {budget.TotalSeconds:0} s", 0, run.Stdout, run.Stderr)).ToList();
         }
         return results;

@@ -55,7 +55,7 @@ internal sealed class ServiceProbes(FunctionContainer function, RunningFunction 
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return ProbeResult.Broken(probe, $"timed out after {probe.Timeout.TotalSeconds:0} s",
+            return ProbeResult.Late(probe, $"timed out after {probe.Timeout.TotalSeconds:0} s",
                 clock.Elapsed.TotalSeconds);
         }
         catch (global::Docker.DotNet.DockerApiException e)

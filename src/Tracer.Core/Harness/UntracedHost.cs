@@ -18,11 +18,15 @@ public sealed class UntracedHost(DockerEngine engine) : IFunctionHost
             {
                 await engine.StartAsync(id, ct).ConfigureAwait(false);
             }
-            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.BadRequest)
+            catch (TracerException e) when (e.InnerException is DockerApiException
             {
-                // The runtime could not exec the command (e.g. not in the image): a failed run,
-                // reported as docker run reports it, exit 127 with the engine's message.
-                return new HostedRun(127, "", (e.ResponseBody ?? e.Message).Trim(), false, null);
+                StatusCode: System.Net.HttpStatusCode.BadRequest,
+            })
+            {
+                // The runtime could not exec the command (e.g. not in the image): on the image
+                // under test that is a failed run, reported as docker run reports it, exit 127
+                // with the engine's message.
+                return new HostedRun(127, "", e.Reason ?? e.Message, false, null);
             }
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(timeout);
