@@ -151,7 +151,8 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
             events["strace"] = strace.Parser.Stats.Accesses;
         }
         var accesses = accumulator.ToAccessSet();
-        return new TraceRun(exitCode, events, strace is null ? accesses : TraceMerge.MarkCreated(accesses, strace.Parser.CreatedPaths));
+        return new TraceRun(exitCode, events,
+            TraceMerge.MarkCreated(accesses, strace?.Parser.CreatedPaths ?? []));
     }
 
     private async Task<FanotifySource> ArmFanotifyAsync(TraceRequest request, int pid, string id,

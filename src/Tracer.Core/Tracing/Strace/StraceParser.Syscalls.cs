@@ -6,6 +6,9 @@ public sealed partial class StraceParser
 {
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
     private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+    /// <summary>Paths an O_CREAT open without evidence of creation opened: made by the function
+    /// when it later renames them away or unlinks them (write-then-rename, temp files).</summary>
+    private readonly HashSet<string> _creatOpened = new(StringComparer.Ordinal);
 
     /// <summary>Paths the traced processes created (O_CREAT, mkdir, rename/link/symlink targets).</summary>
     public IReadOnlyCollection<string> CreatedPaths => _created;
@@ -151,6 +154,10 @@ public sealed partial class StraceParser
             return;
         }
         var kind = flags.IndexOf("O_DIRECTORY"u8) >= 0 ? AccessKind.Open | AccessKind.Dir : AccessKind.Open;
+        if (flags.IndexOf("O_CREAT"u8) >= 0)
+        {
+            _creatOpened.Add(path);
+        }
         Emit(pid, p, path, kind);
         var target = TrackFd(p, r, path);
         if (!ReferenceEquals(target, path))
@@ -186,8 +193,12 @@ public sealed partial class StraceParser
         if (r.Ok)
         {
             p.Counting = true;
-            p.Program = _pool.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+            var program = _pool.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+            // The program that ran this one is its user (the report's "used by"); the gate's
+            // first exec has none, so the program itself is named.
+            p.Program ??= program;
             Emit(pid, p, path, AccessKind.Exec);
+            p.Program = program;
             if (_options.ShebangInterpreter?.Invoke(path) is { } interpreter)
             {
                 Emit(pid, p, _pool.Intern(interpreter), AccessKind.Exec);
@@ -235,7 +246,12 @@ public sealed partial class StraceParser
             Result(pid, p, from, r, AccessKind.Stat);
             return;
         }
-        if (!_created.Contains(from))
+        if (_creatOpened.Contains(from))
+        {
+            // Written with O_CREAT, then renamed into place: a temp file of the function's.
+            Create(pid, p, from);
+        }
+        else if (!_created.Contains(from))
         {
             Emit(pid, p, from, AccessKind.Stat);
         }
@@ -248,10 +264,17 @@ public sealed partial class StraceParser
     private void Remove(int pid, StraceProcess p, ReadOnlySpan<byte> dirArg, ReadOnlySpan<byte> pathArg,
         in StraceResult r)
     {
-        if (Resolve(p, dirArg, pathArg, out var path) && !_created.Contains(path))
+        if (!Resolve(p, dirArg, pathArg, out var path) || _created.Contains(path))
         {
-            Result(pid, p, path, r, AccessKind.Stat);
+            return;
         }
+        if (r.Ok && _creatOpened.Contains(path))
+        {
+            // Written with O_CREAT and removed again: the function's temp file.
+            Create(pid, p, path);
+            return;
+        }
+        Result(pid, p, path, r, AccessKind.Stat);
     }
 
     private void Fork(StraceProcess p, ReadOnlySpan<byte> line, in StraceResult r)
