@@ -70,6 +70,47 @@ public sealed class TraceSessionTests
     }
 
     [RequiresFact(Needs)]
+    public async Task Run_TempFilesMadeAndRemovedFourTimes_GivesIdenticalAllowlistsWithoutThem()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        // A random temp dir with a file, an O_TMPFILE, a pid-named write-then-rename (pytest's
+        // .pyc pattern) and an unlink: CASES 3 and 13.
+        const string Script = """
+            import os, shutil, tempfile
+            d = tempfile.mkdtemp(prefix="fixtrace-")
+            open(os.path.join(d, "data.txt"), "w").write("x")
+            shutil.rmtree(d)
+            with tempfile.TemporaryFile() as f:
+                f.write(b"x")
+            p = "/tmp/out.txt.%d" % os.getpid()
+            open(p, "w").write("x")
+            os.replace(p, "/tmp/out.txt")
+            os.unlink("/tmp/out.txt")
+            """;
+        var request = new TraceRequest
+        {
+            Image = image,
+            Entrypoint = ["python3", "-c", Script],
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+        var lists = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var document = await TraceAsync(request);
+            Assert.Equal(0, document.Facts.ExitCode);
+            Assert.DoesNotContain(document.Accesses.Sorted(),
+                static r => r.Path.EndsWith(" (deleted)", StringComparison.Ordinal));
+            lists.Add(string.Join('\n', document.Accesses.AllowedPaths()));
+        }
+
+        var allowed = lists[0].Split('\n');
+        Assert.Contains("/tmp", allowed);
+        Assert.DoesNotContain(allowed, static p => p.StartsWith("/tmp/", StringComparison.Ordinal));
+        Assert.All(lists, l => Assert.Equal(lists[0], l));
+    }
+
+    [RequiresFact(Needs)]
     public async Task Run_QueueOverflow_FailsAsTraceIncomplete()
     {
         var image = await FixtureImage.GetAsync("py-report");
