@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Tracer.Reporting;
 using Tracer.Synthesis;
 
 namespace Tracer.Cli.Commands;
@@ -72,21 +73,23 @@ public sealed class SynthCommand : ICommandFactory
         return command;
     }
 
-    private static object Summary(SynthesisResult r) => new
+    internal static object Summary(SynthesisResult r) => new
     {
         imageId = r.ImageId,
         tag = r.Tag,
         sourceImageId = r.SourceImageId,
         kept = r.Kept.Count,
         missing = r.Missing,
+        excluded = r.Excluded.OrderBy(static e => e.Key, StringComparer.Ordinal)
+            .Select(static e => new { path = e.Key, reason = e.Value }),
         packages = r.Packages,
         sourceBytes = r.SourceBytes,
         layerBytes = r.LayerBytes,
         synthesisSeconds = r.SynthesisTime.TotalSeconds,
     };
 
-    private static string Text(SynthesisResult r) =>
+    internal static string Text(SynthesisResult r) =>
         $"image {r.ImageId}{(r.Tag.Length > 0 ? " " + r.Tag : "")}\n"
         + $"kept {r.Kept.Count} of {r.SourceEntries} paths, {r.Packages.Count} packages, {r.Missing.Count} missing\n"
-        + $"size {r.SourceBytes / 1e6:F1} MB -> {r.LayerBytes / 1e6:F1} MB\n";
+        + $"size {ReportFormat.Size(r.SourceBytes)} -> {ReportFormat.Size(r.LayerBytes)}\n";
 }

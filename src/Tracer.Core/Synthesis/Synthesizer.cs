@@ -24,6 +24,8 @@ public static class Synthesizer
     {
         var logger = options.Logger ?? NullLogger.Instance;
         var (repository, tag) = ParseTag(options.Tag);
+        Glob.Validate(options.Includes, "--include");
+        Glob.Validate(options.Excludes, "--exclude");
         var traces = TraceInput.Read(options.Traces);
         var engine = options.Engine ?? DockerEngine.Connect();
         try
