@@ -10,8 +10,6 @@ namespace Tracer.Cli.Commands;
 /// minimal image from traces and loads it.</summary>
 public sealed class SynthCommand : ICommandFactory
 {
-    private const int MissingShown = 10;
-
     public Command Create(GlobalOptions globals)
     {
         var image = new Argument<string>("IMAGE") { Description = "Source image (name, name:tag or id)" };
@@ -58,14 +56,9 @@ public sealed class SynthCommand : ICommandFactory
             {
                 Console.Error.WriteLine("warning: " + warning);
             }
-            foreach (var missing in result.Missing.Take(MissingShown))
+            foreach (var warning in Synthesizer.MissingWarnings(result.Missing, parse.GetValue(output)!))
             {
-                Console.Error.WriteLine($"warning: '{missing}' was used by the function but is not in the image");
-            }
-            if (result.Missing.Count > MissingShown)
-            {
-                Console.Error.WriteLine($"warning: {result.Missing.Count - MissingShown} more paths missing from the image; "
-                    + $"all are listed in {Path.Combine(parse.GetValue(output)!, Synthesizer.MissingFileName)}");
+                Console.Error.WriteLine("warning: " + warning);
             }
             Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(Summary(result)) + "\n" : Text(result));
             return (int)ExitCode.Ok;
