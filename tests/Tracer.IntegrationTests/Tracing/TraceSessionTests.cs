@@ -74,7 +74,7 @@ public sealed class TraceSessionTests
     {
         var image = await FixtureImage.GetAsync("py-report");
         // A random temp dir with a file, an O_TMPFILE, a pid-named write-then-rename (pytest's
-        // .pyc pattern) and an unlink: CASES 3 and 13.
+        // .pyc pattern), an unlink, and a write refused in an app-owned read-only dir: CASES 3, 13.
         const string Script = """
             import os, shutil, tempfile
             d = tempfile.mkdtemp(prefix="fixtrace-")
@@ -86,6 +86,10 @@ public sealed class TraceSessionTests
             open(p, "w").write("x")
             os.replace(p, "/tmp/out.txt")
             os.unlink("/tmp/out.txt")
+            try:
+                open("/app/tests/cache.%d" % os.getpid(), "wb")
+            except PermissionError:
+                pass
             """;
         var request = new TraceRequest
         {
@@ -106,7 +110,34 @@ public sealed class TraceSessionTests
 
         var allowed = lists[0].Split('\n');
         Assert.Contains("/tmp", allowed);
-        Assert.DoesNotContain(allowed, static p => p.StartsWith("/tmp/", StringComparison.Ordinal));
+        Assert.DoesNotContain(allowed, static p => p.StartsWith("/tmp/", StringComparison.Ordinal)
+            || p.StartsWith("/app/tests/cache.", StringComparison.Ordinal));
+        Assert.All(lists, l => Assert.Equal(lists[0], l));
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Run_PyReportPytestThreeTimes_GivesIdenticalAllowlists()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var request = new TraceRequest
+        {
+            Image = image,
+            Entrypoint = ["python3", "-m", "pytest", "-q", "/app/tests"],
+            WorkingDir = "/app",
+            Env = ["REPORT_TZ=Europe/Paris"],
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+        var lists = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var document = await TraceAsync(request);
+            Assert.Equal(0, document.Facts.ExitCode);
+            lists.Add(string.Join('\n', document.Accesses.AllowedPaths()));
+        }
+
+        Assert.DoesNotContain(lists[0].Split('\n'), static p => p.EndsWith(" (deleted)", StringComparison.Ordinal)
+            || p.Contains(".pyc.", StringComparison.Ordinal));
         Assert.All(lists, l => Assert.Equal(lists[0], l));
     }
 

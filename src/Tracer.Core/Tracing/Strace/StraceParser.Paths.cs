@@ -129,7 +129,7 @@ public sealed partial class StraceParser
                 _missing.Add(path);
                 Emit(pid, p, path, AccessKind.Missing, always);
                 break;
-            case LookupFailure.Exists:
+            case LookupFailure.Exists or LookupFailure.Denied:
                 // EACCES and friends: the lookup reached an existing file and was refused.
                 // Limitation: EACCES from an unsearchable parent directory is read as existing too.
                 Emit(pid, p, path, AccessKind.Stat, always);

@@ -79,6 +79,7 @@ public sealed class StraceParserLineTests
             7 openat(AT_FDCWD, "/tmp/scratch", O_RDWR|O_CREAT|O_CLOEXEC, 0600) = 4
             7 unlink("/tmp/scratch") = 0
             7 rename("/etc/app.conf", "/etc/app.conf.bak") = 0
+            7 openat(AT_FDCWD, "/app/tests/__pycache__/t.pyc.8", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = -1 EACCES (Permission denied)
             """);
         var set = TraceMerge.MarkCreated(sink.ToAccessSet(), parser.CreatedPaths);
 
@@ -86,7 +87,8 @@ public sealed class StraceParserLineTests
         Assert.Equal(AccessKind.Create, set.Kinds("/app/__pycache__/c.pyc"));
         Assert.Equal(AccessKind.Create, set.Kinds("/tmp/scratch"));
         Assert.Equal(AccessKind.Stat, set.Kinds("/etc/app.conf"));
-        Assert.Equal(["/app/__pycache__", "/etc", "/etc/app.conf", "/tmp"], set.AllowedPaths());
+        Assert.False(set.TryGet("/app/tests/__pycache__/t.pyc.8", out _));
+        Assert.Equal(["/app/__pycache__", "/app/tests/__pycache__", "/etc", "/etc/app.conf", "/tmp"], set.AllowedPaths());
     }
 
     [Fact]
