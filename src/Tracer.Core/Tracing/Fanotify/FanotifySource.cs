@@ -223,6 +223,8 @@ public sealed unsafe class FanotifySource : IDisposable
         {
             // Unlinked before the event was read: made and removed during the run (a temp file
             // or directory, an O_TMPFILE), the function's own, never an image file.
+            // Limitation: an image file the function opens and then deletes is taken as its own
+            // too, so the minimal image lacks it.
             kind = AccessKind.Create;
         }
         // Repeats of what was seen stay in the kernel; an exec after a plain open still arrives.
