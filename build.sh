@@ -146,13 +146,22 @@ bench() {
     dotnet run -c Release --project "$ROOT/benchmarks/Tracer.Benchmarks" --no-build -- "${args[@]}"
 }
 
+# Prints the first source file newer than $1: sources and project files only, never MSBuild's
+# obj/ and bin/ or the gate's build/ output (those change on every build).
+newer_sources() {
+    (cd "$ROOT" && find src native \( -name bin -o -name obj -o -name build \) -prune \
+        -o -type f -newer "$1" -print -quit \
+        && find Directory.Build.props Directory.Packages.props Tracer.sln -newer "$1" -print -quit)
+}
+
 # The end-to-end demo: set-up and build when needed, the py-report fixture when missing, then
 # `tracer slim` on it; prints the summary and report.md. Exit code: tracer slim's.
 demo() {
     local out="$ROOT/out/demo" status=0
     if [[ ! -x $ROOT/bin/tracer || ! -x $ROOT/bin/tracer-gate ]] || ! docker_answers \
-        || [[ -n "$(find "$ROOT/src" "$ROOT/native" -newer "$ROOT/bin/tracer" -type f -print -quit)" ]]; then
-        build
+        || [[ -n "$(newer_sources "$ROOT/bin/tracer")" ]]; then
+        # The demo's stdout is tracer slim's summary and the report: build chatter goes to stderr.
+        build >&2
     fi
     bash "$ROOT/tests/functions/build-images.sh" py-report >&2
     log "tracer slim --spec tests/functions/py-report/function.yaml --out out/demo"

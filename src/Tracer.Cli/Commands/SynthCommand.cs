@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Tracer.Reporting;
 using Tracer.Synthesis;
 
 namespace Tracer.Cli.Commands;
@@ -9,8 +10,6 @@ namespace Tracer.Cli.Commands;
 /// minimal image from traces and loads it.</summary>
 public sealed class SynthCommand : ICommandFactory
 {
-    private const int MissingShown = 10;
-
     public Command Create(GlobalOptions globals)
     {
         var image = new Argument<string>("IMAGE") { Description = "Source image (name, name:tag or id)" };
@@ -58,14 +57,9 @@ public sealed class SynthCommand : ICommandFactory
             {
                 Console.Error.WriteLine("warning: " + warning);
             }
-            foreach (var missing in result.Missing.Take(MissingShown))
+            foreach (var warning in Synthesizer.MissingWarnings(result.Missing, parse.GetValue(output)!))
             {
-                Console.Error.WriteLine($"warning: '{missing}' was used by the function but is not in the image");
-            }
-            if (result.Missing.Count > MissingShown)
-            {
-                Console.Error.WriteLine($"warning: {result.Missing.Count - MissingShown} more paths missing from the image; "
-                    + $"all are listed in {Path.Combine(parse.GetValue(output)!, Synthesizer.MissingFileName)}");
+                Console.Error.WriteLine("warning: " + warning);
             }
             Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(Summary(result)) + "\n" : Text(result));
             return (int)ExitCode.Ok;
@@ -73,21 +67,23 @@ public sealed class SynthCommand : ICommandFactory
         return command;
     }
 
-    private static object Summary(SynthesisResult r) => new
+    internal static object Summary(SynthesisResult r) => new
     {
         imageId = r.ImageId,
         tag = r.Tag,
         sourceImageId = r.SourceImageId,
         kept = r.Kept.Count,
         missing = r.Missing,
+        excluded = r.Excluded.OrderBy(static e => e.Key, StringComparer.Ordinal)
+            .Select(static e => new { path = e.Key, reason = e.Value }),
         packages = r.Packages,
         sourceBytes = r.SourceBytes,
         layerBytes = r.LayerBytes,
         synthesisSeconds = r.SynthesisTime.TotalSeconds,
     };
 
-    private static string Text(SynthesisResult r) =>
+    internal static string Text(SynthesisResult r) =>
         $"image {r.ImageId}{(r.Tag.Length > 0 ? " " + r.Tag : "")}\n"
         + $"kept {r.Kept.Count} of {r.SourceEntries} paths, {r.Packages.Count} packages, {r.Missing.Count} missing\n"
-        + $"size {r.SourceBytes / 1e6:F1} MB -> {r.LayerBytes / 1e6:F1} MB\n";
+        + $"size {ReportFormat.Size(r.SourceBytes)} -> {ReportFormat.Size(r.LayerBytes)}\n";
 }

@@ -20,6 +20,8 @@ public sealed class LiveProgress(IAnsiConsole console, StatusContext status) : I
 
     public void Info(string line) => console.MarkupLine(Markup.Escape(line));
 
+    public void Warning(string line) => console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(line));
+
     /// <summary>Runs <paramref name="body"/> under a live display on stderr, or with plain lines when stderr is not a terminal.</summary>
     public static async Task<T> RunAsync<T>(Func<ISlimProgress, Task<T>> body)
     {

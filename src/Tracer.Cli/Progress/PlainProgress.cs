@@ -11,4 +11,6 @@ public sealed class PlainProgress(TextWriter stderr) : ISlimProgress
     public void Stage(string stage, string detail) => Info($"{stage}: {detail}");
 
     public void Info(string line) => stderr.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {line}");
+
+    public void Warning(string line) => stderr.WriteLine("warning: " + line);
 }

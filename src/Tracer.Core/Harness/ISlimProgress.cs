@@ -6,4 +6,7 @@ public interface ISlimProgress
     void Stage(string stage, string detail);
 
     void Info(string line);
+
+    /// <summary>A <c>warning:</c> line on stderr, worded as <c>tracer synth</c> words it.</summary>
+    void Warning(string line);
 }

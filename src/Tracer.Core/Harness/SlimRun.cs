@@ -17,14 +17,17 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
         var traced = await clock.TimeAsync("trace",
             $"{spec.Probes.Count} probe(s) on {spec.Image} under {options.Tracer}",
             () => new ProbeRunner(original, tracedHost(options.Tracer)).RunAsync(spec.Probes, ct)).ConfigureAwait(false);
+        if (traced.Results.FirstOrDefault(static r => !r.Passed) is { } failed)
+        {
+            // Nothing will be built: stop before listing the image (seconds on a large one).
+            var inspect = await engine.InspectImageAsync(original.Image.Id, ct).ConfigureAwait(false);
+            return new SlimResult(Report(false, $"probe '{failed.Name}' failed on the original image; nothing was built",
+                new ImageSummary(spec.Image, inspect.ID, inspect.Size, null, null), null, traced, null, null, []),
+                output, failed);
+        }
         var originalInventory = await clock.TimeAsync("inventory", $"listing {spec.Image}",
             () => InventoryReader.ReadAsync(engine, original.Image.Id, LabelsOf(original), ct)).ConfigureAwait(false);
         var originalSummary = ImageSummary.Of(originalInventory) with { Image = spec.Image };
-        if (traced.Results.FirstOrDefault(static r => !r.Passed) is { } failed)
-        {
-            return new SlimResult(Report(false, $"probe '{failed.Name}' failed on the original image; nothing was built",
-                originalSummary, null, traced, null, null, []), output, failed);
-        }
         var traceFiles = WriteTraces(traced.Traces);
         var accesses = traced.MergedAccesses();
         var tag = options.Tag ?? SlimOptions.DefaultTag(spec.Image);
@@ -36,6 +39,10 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                 () => synthesizer.SynthesizeAsync(new SynthesisRequest(original.Image, traceFiles,
                     [.. spec.Include, .. added], spec.Exclude, tag, Path.Combine(output, "image")), ct))
                 .ConfigureAwait(false);
+            foreach (var warning in synth.MissingWarnings)
+            {
+                progress.Warning(warning);
+            }
             var minimalFacts = ImageFacts.From(tag, await engine.InspectImageAsync(synth.ImageId, ct).ConfigureAwait(false));
             var minimal = original.OnImage(minimalFacts);
             var minimalInventory = await InventoryReader.ReadAsync(engine, synth.ImageId, LabelsOf(original), ct)

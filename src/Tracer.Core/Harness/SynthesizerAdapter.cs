@@ -22,6 +22,9 @@ public sealed class SynthesizerAdapter(DockerEngine engine) : IImageSynthesizer
         string[] files = [DockerfileWriter.LayerFileName, Synthesizer.DockerfileName, Synthesizer.KeptFileName];
         return new SynthesisResult(result.ImageId, result.Tag,
             files.Select(f => Path.Combine(request.OutputDirectory, f)).ToList(),
-            result.Kept.ToDictionary(static k => k.Path, static k => k.Rule, StringComparer.Ordinal));
+            result.Kept.ToDictionary(static k => k.Path, static k => k.Rule, StringComparer.Ordinal))
+        {
+            MissingWarnings = Synthesizer.MissingWarnings(result.Missing, request.OutputDirectory),
+        };
     }
 }

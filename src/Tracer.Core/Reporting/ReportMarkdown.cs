@@ -32,9 +32,9 @@ public static class ReportMarkdown
         md.AppendLine($"| id | `{Short(o.Id)}` | {(m is null ? "" : $"`{Short(m.Id)}`")} | |");
         md.AppendLine($"| size | {ReportFormat.Size(o.SizeBytes)} | {(m is null ? "" : ReportFormat.Size(m.SizeBytes))} | "
             + $"{(m is null ? "" : ReportFormat.Change(o.SizeBytes, m.SizeBytes))} |");
-        md.AppendLine($"| files | {o.Files} | {m?.Files} | {(m is null ? "" : ReportFormat.Change(o.Files, m.Files))} |");
+        md.AppendLine($"| files | {o.Files} | {m?.Files} | {(m is null ? "" : ReportFormat.Change(o.Files ?? 0, m.Files ?? 0))} |");
         md.AppendLine($"| packages | {o.Packages} | {m?.Packages} | "
-            + $"{(m is null ? "" : ReportFormat.Change(o.Packages, m.Packages))} |");
+            + $"{(m is null ? "" : ReportFormat.Change(o.Packages ?? 0, m.Packages ?? 0))} |");
         md.AppendLine();
     }
 

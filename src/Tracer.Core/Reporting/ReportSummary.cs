@@ -5,6 +5,8 @@ namespace Tracer.Reporting;
 /// <summary>The one-screen summary <c>tracer slim</c> prints on stdout.</summary>
 public static class ReportSummary
 {
+    private const int KeptShown = 10;
+
     public static string Render(SlimReport report, string? reportDirectory)
     {
         var o = report.Original;
@@ -46,11 +48,15 @@ public static class ReportSummary
         {
             text.AppendLine("  removed   " + string.Join(", ",
                 surface.Removed.Select(static p => $"{ReportFormat.Label(p.Key)} {p.Value.Count}")));
-            foreach (var k in surface.Kept.Where(static k => k.Category == SurfaceCategory.Shells
-                || k.Category == SurfaceCategory.PackageManagers))
+            // Every kept tool, as report.md lists them, up to a screenful.
+            foreach (var k in surface.Kept.Take(KeptShown))
             {
                 text.AppendLine($"  kept      {k.Path}: {k.Reason}"
                     + (k.UsedByProgram is null ? "" : $" (used by {ReportFormat.UsedBy(k)})"));
+            }
+            if (surface.Kept.Count > KeptShown)
+            {
+                text.AppendLine($"            … {surface.Kept.Count - KeptShown} more in report.md");
             }
         }
         var untouched = report.LazyGroups.Where(static g => !g.Touched).ToList();

@@ -20,6 +20,26 @@ public sealed class Glob
 
     public string Pattern { get; }
 
+    /// <summary>Why a user's include/exclude glob is refused, or null when it is valid: globs
+    /// are absolute. The spec reader and the synth command both check with this.</summary>
+    public static string? Problem(string pattern) =>
+        pattern.StartsWith('/') ? null : "globs must be absolute";
+
+    /// <summary>What to do about a <see cref="Problem"/>.</summary>
+    public const string ProblemHint = "Start them with /, e.g. /etc/ssl/certs/**";
+
+    /// <summary>Checks user globs, throwing a usage error naming <paramref name="option"/>.</summary>
+    public static void Validate(IEnumerable<string> patterns, string option)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (Problem(pattern) is { } problem)
+            {
+                throw new TracerException($"'{option}' {problem}", pattern, ProblemHint, ErrorCategory.Usage);
+            }
+        }
+    }
+
     public bool IsMatch(string path) => _regex.IsMatch(path);
 
     public static bool AnyMatch(IReadOnlyList<Glob> globs, string path)

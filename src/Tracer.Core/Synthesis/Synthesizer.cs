@@ -20,10 +20,30 @@ public static class Synthesizer
     public const string DockerfileName = "Dockerfile";
     public const string MissingFileName = "missing.txt";
 
+    /// <summary>How many missing paths get a warning line of their own.</summary>
+    public const int MissingShown = 10;
+
+    /// <summary>The warnings (without the "warning: " prefix) for paths the traces used that the
+    /// image lacks: the first <see cref="MissingShown"/>, then how many more are in missing.txt.
+    /// synth and slim print the same lines.</summary>
+    public static IReadOnlyList<string> MissingWarnings(IReadOnlyList<string> missing, string outputDirectory)
+    {
+        var lines = missing.Take(MissingShown)
+            .Select(static m => $"'{m}' was used by the function but is not in the image").ToList();
+        if (missing.Count > MissingShown)
+        {
+            lines.Add($"{missing.Count - MissingShown} more paths missing from the image; "
+                + $"all are listed in {Path.Combine(outputDirectory, MissingFileName)}");
+        }
+        return lines;
+    }
+
     public static async Task<SynthesisResult> RunAsync(SynthesisOptions options, CancellationToken ct)
     {
         var logger = options.Logger ?? NullLogger.Instance;
         var (repository, tag) = ParseTag(options.Tag);
+        Glob.Validate(options.Includes, "--include");
+        Glob.Validate(options.Excludes, "--exclude");
         var traces = TraceInput.Read(options.Traces);
         var engine = options.Engine ?? DockerEngine.Connect();
         try

@@ -25,10 +25,13 @@ public sealed class AccessAccumulator : IAccessSink
             return;
         }
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, access.Path, out var exists);
-        if (!exists)
+        // Which source's event arrives first is a race; the first attributed one (strace) wins,
+        // so the same run always names the same first process.
+        if (!exists || (!entry.Attributed && (access.Attributed || entry.Program is null)))
         {
             entry.FirstPid = access.Pid;
-            entry.Program = access.Program;
+            entry.Program = access.Program ?? entry.Program;
+            entry.Attributed = access.Attributed;
         }
         entry.Kinds |= access.Kind;
         entry.Count++;
@@ -49,6 +52,7 @@ public sealed class AccessAccumulator : IAccessSink
         public AccessKind Kinds;
         public int FirstPid;
         public string? Program;
+        public bool Attributed;
         public long Count;
     }
 }

@@ -5,4 +5,7 @@ namespace Tracer.Tracing;
 /// <param name="Kind">What was done with it.</param>
 /// <param name="Pid">The process (host pid namespace).</param>
 /// <param name="Program">Its program name, when known.</param>
-public readonly record struct AccessEvent(string Path, AccessKind Kind, int Pid, string? Program);
+/// <param name="Attributed">True when pid and program come with the call itself (strace); false
+/// when read afterwards (fanotify's /proc/PID/comm, which may be gone or exec'd since).</param>
+public readonly record struct AccessEvent(string Path, AccessKind Kind, int Pid, string? Program,
+    bool Attributed = true);

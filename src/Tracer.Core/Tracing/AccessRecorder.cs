@@ -10,6 +10,9 @@ internal sealed class AccessRecorder(IAccessSink sink, PathPool pool)
 {
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
     private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+    /// <summary>Paths an O_CREAT open without evidence of creation opened: made by the function
+    /// when it later renames them away or unlinks them (write-then-rename, temp files).</summary>
+    private readonly HashSet<string> _creatOpened = new(StringComparer.Ordinal);
 
     /// <summary>Paths the traced processes created (O_CREAT, mkdir, rename/link/symlink targets).</summary>
     public IReadOnlyCollection<string> CreatedPaths => _created;
@@ -17,6 +20,24 @@ internal sealed class AccessRecorder(IAccessSink sink, PathPool pool)
     public long Accesses { get; private set; }
 
     public bool WasCreated(string path) => _created.Contains(path);
+
+    /// <summary>Notes an existing path opened with O_CREAT (see <see cref="MadeAndMoved"/>).</summary>
+    public void CreatOpened(string path) => _creatOpened.Add(path);
+
+    /// <summary>Whether a path renamed away or unlinked was one the run opened with O_CREAT: then
+    /// it was the function's own temp file.</summary>
+    // Limitation: a file shipped in the image that the function opens with O_CREAT and then
+    // removes is taken as the function's own, so the minimal image lacks it.
+    public bool MadeAndMoved(string path) => _creatOpened.Contains(path);
+
+    /// <summary>An O_CREAT open refused with EACCES/EPERM/EROFS: only the directory is known to
+    /// exist (pytest writing x.pyc.&lt;pid&gt; into a directory it may not write).</summary>
+    // Limitation: an existing read-only file opened with O_CREAT|O_WRONLY is not recorded.
+    public void CreateDenied(int pid, TracedTask task, string path)
+    {
+        var slash = path.LastIndexOf('/');
+        Emit(pid, task, slash <= 0 ? "/" : pool.Intern(path.AsSpan(0, slash)), AccessKind.Stat);
+    }
 
     /// <summary>Whether an O_CREAT open made the file: O_EXCL succeeded, the path was seen
     /// missing before, or its directory was made in this run. A syscall trace shows no other
@@ -48,7 +69,7 @@ internal sealed class AccessRecorder(IAccessSink sink, PathPool pool)
                 _missing.Add(path);
                 Emit(pid, task, path, AccessKind.Missing, always);
                 break;
-            case LookupFailure.Exists:
+            case LookupFailure.Exists or LookupFailure.Denied:
                 // EACCES and friends: the lookup reached an existing file and was refused.
                 // Limitation: EACCES from an unsearchable parent directory is read as existing too.
                 Emit(pid, task, path, AccessKind.Stat, always);

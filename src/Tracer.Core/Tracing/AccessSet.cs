@@ -14,10 +14,14 @@ public sealed class AccessSet
     {
         if (_records.TryGetValue(path, out var existing))
         {
+            // First-seen facts win, except that a known program replaces an unknown one.
+            var takeProgram = existing.FirstProgram is null && program is not null;
             _records[path] = existing with
             {
                 Kinds = existing.Kinds | kind,
                 Count = existing.Count + count,
+                FirstPid = takeProgram ? pid : existing.FirstPid,
+                FirstProgram = takeProgram ? program : existing.FirstProgram,
             };
             return;
         }

@@ -132,7 +132,12 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
             .Where(static k => k!["category"]!.GetValue<string>() == "shells").ToList();
         var dash = Assert.Single(kept, static k => k!["path"]!.GetValue<string>() == "/usr/bin/dash");
         Assert.Equal("kept because the function runs it", dash!["reason"]!.GetValue<string>());
-        Assert.False(string.IsNullOrEmpty(dash["usedByProgram"]?.GetValue<string>()));
+        // The script's interpreter and the tools it runs are attributed to the script, every run.
+        Assert.Equal("etl.sh", dash["usedByProgram"]?.GetValue<string>());
+        var base64 = Assert.Single(report["attackSurface"]!["kept"]!.AsArray(),
+            static k => k!["path"]!.GetValue<string>() == "/usr/bin/base64");
+        Assert.Equal("etl.sh", base64!["usedByProgram"]?.GetValue<string>());
+        Assert.Contains("/usr/bin/base64: kept because the function runs it", run.Stdout);
         Assert.Contains("/usr/bin/dash: kept because the function runs it", run.Stdout);
         Assert.Contains(report["attackSurface"]!["removed"]!["shells"]!.AsArray(),
             static p => p!.GetValue<string>() == "/usr/bin/bash");

@@ -24,6 +24,11 @@ public sealed class SlimPipelineTests
         var synthesizer = new StandIns.OriginalAsMinimal();
         var result = await Pipeline(fx, synthesizer).RunAsync(Options(fx), CancellationToken.None);
         Assert.Equal(0, synthesizer.Calls);
+        // Stopped before listing the image: no inventory stage, no figures, no trace folder.
+        Assert.Equal(["trace"], result.Report.Stages.Select(static s => s.Stage));
+        Assert.Null(result.Report.Original.Files);
+        Assert.True(result.Report.Original.SizeBytes > 0);
+        Assert.False(Directory.Exists(Path.Combine(fx.Dir, "out", "trace")));
         Assert.Equal(ErrorCategory.FunctionFailed, result.Failure);
         Assert.Equal("own-command", result.FailedOnOriginal!.Name);
         Assert.Contains("no-such-file.json", result.FailedOnOriginal.Stderr + result.FailedOnOriginal.Stdout);
@@ -45,8 +50,11 @@ public sealed class SlimPipelineTests
                 run: {}
                 expect: {stdoutContains: "rows: 42"}
             """);
-        var result = await Pipeline(fx, new StandIns.OriginalAsMinimal()).RunAsync(Options(fx), CancellationToken.None);
+        var progress = new StandIns.CollectingProgress();
+        var synthesizer = new StandIns.OriginalAsMinimal { MissingWarnings = ["'/etc/gone' was used by the function but is not in the image"] };
+        var result = await Pipeline(fx, synthesizer, progress).RunAsync(Options(fx), CancellationToken.None);
         Assert.True(result.Report.Verified, result.Report.Outcome);
+        Assert.Contains("warning: '/etc/gone' was used by the function but is not in the image", progress.Lines);
         Assert.Null(result.Failure);
         Assert.True(result.Report.Original.Files > 1000);
         Assert.True(result.Report.Original.Packages > 50);
@@ -56,8 +64,9 @@ public sealed class SlimPipelineTests
         Assert.True(File.Exists(Path.Combine(fx.Dir, "out", "report.md")));
     }
 
-    private static SlimPipeline Pipeline(HarnessFixture fx, IImageSynthesizer synthesizer) =>
-        new(fx.Engine, _ => new UntracedHost(fx.Engine), synthesizer, new StandIns.CollectingProgress());
+    private static SlimPipeline Pipeline(HarnessFixture fx, IImageSynthesizer synthesizer,
+        ISlimProgress? progress = null) =>
+        new(fx.Engine, _ => new UntracedHost(fx.Engine), synthesizer, progress ?? new StandIns.CollectingProgress());
 
     private static SlimOptions Options(HarnessFixture fx) => new()
     {

@@ -10,11 +10,15 @@ internal sealed class StandIns
     {
         public int Calls { get; private set; }
 
+        /// <summary>Handed back as the synthesizer's missing-path warnings.</summary>
+        public IReadOnlyList<string> MissingWarnings { get; init; } = [];
+
         public Task<SynthesisResult> SynthesizeAsync(SynthesisRequest request, CancellationToken ct)
         {
             Calls++;
             return Task.FromResult(new SynthesisResult(request.Original.Id, request.Original.Reference, [],
-                new Dictionary<string, string>()));
+                new Dictionary<string, string>())
+            { MissingWarnings = MissingWarnings });
         }
     }
 
@@ -25,5 +29,7 @@ internal sealed class StandIns
         public void Stage(string stage, string detail) => Lines.Add($"{stage}: {detail}");
 
         public void Info(string line) => Lines.Add(line);
+
+        public void Warning(string line) => Lines.Add("warning: " + line);
     }
 }

@@ -58,6 +58,63 @@ public sealed class TraceSessionTests
     }
 
     [RequiresFact(Needs)]
+    public async Task Run_TempFilesMadeAndRemovedFourTimes_GivesIdenticalAllowlistsWithoutThem()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        // A random temp dir with a file, an O_TMPFILE, a pid-named write-then-rename (pytest's
+        // .pyc pattern), an unlink, and a write refused in an app-owned read-only dir: CASES 3, 13.
+        const string Script = """
+            import os, shutil, tempfile
+            d = tempfile.mkdtemp(prefix="fixtrace-")
+            open(os.path.join(d, "data.txt"), "w").write("x")
+            shutil.rmtree(d)
+            with tempfile.TemporaryFile() as f:
+                f.write(b"x")
+            p = "/tmp/out.txt.%d" % os.getpid()
+            open(p, "w").write("x")
+            os.replace(p, "/tmp/out.txt")
+            os.unlink("/tmp/out.txt")
+            try:
+                open("/app/tests/cache.%d" % os.getpid(), "wb")
+            except PermissionError:
+                pass
+            """;
+        var request = new TraceRequest
+        {
+            Image = image,
+            Entrypoint = ["python3", "-c", Script],
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+        var lists = await AllowlistsAsync(request, 4);
+
+        var allowed = lists[0].Split('\n');
+        Assert.Contains("/tmp", allowed);
+        Assert.DoesNotContain(allowed, static p => p.StartsWith("/tmp/", StringComparison.Ordinal)
+            || p.StartsWith("/app/tests/cache.", StringComparison.Ordinal));
+        Assert.All(lists, l => Assert.Equal(lists[0], l));
+    }
+
+    [RequiresFact(Needs)]
+    public async Task Run_PyReportPytestThreeTimes_GivesIdenticalAllowlists()
+    {
+        var image = await FixtureImage.GetAsync("py-report");
+        var request = new TraceRequest
+        {
+            Image = image,
+            Entrypoint = ["python3", "-m", "pytest", "-q", "/app/tests"],
+            WorkingDir = "/app",
+            Env = ["REPORT_TZ=Europe/Paris"],
+            Labels = TestRun.Labels,
+            NetworkMode = "none",
+        };
+        var lists = await AllowlistsAsync(request, 3);
+
+        Assert.DoesNotContain(lists[0].Split('\n'), static p => p.Contains(".pyc.", StringComparison.Ordinal));
+        Assert.All(lists, l => Assert.Equal(lists[0], l));
+    }
+
+    [RequiresFact(Needs)]
     public async Task Run_QueueOverflow_FailsAsTraceIncomplete()
     {
         var image = await FixtureImage.GetAsync("py-report");
@@ -161,6 +218,22 @@ public sealed class TraceSessionTests
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>Traces <paramref name="request"/> <paramref name="runs"/> times; each run must
+    /// succeed and name no file by its unlinked "(deleted)" name.</summary>
+    private static async Task<List<string>> AllowlistsAsync(TraceRequest request, int runs)
+    {
+        var lists = new List<string>();
+        for (var i = 0; i < runs; i++)
+        {
+            var document = await TraceAsync(request);
+            Assert.Equal(0, document.Facts.ExitCode);
+            Assert.DoesNotContain(document.Accesses.Sorted(),
+                static r => r.Path.EndsWith(" (deleted)", StringComparison.Ordinal));
+            lists.Add(string.Join('\n', document.Accesses.AllowedPaths()));
+        }
+        return lists;
     }
 
     private static async Task<TraceDocument> TraceAsync(TraceRequest request)

@@ -83,4 +83,35 @@ public sealed class ReportRenderingTests
         Assert.Contains("out/demo/report.md", text);
         Assert.True(text.Split('\n').Length < 40);
     }
+
+    [Fact]
+    public void Summary_KeptToolsOfEveryCategory_AreAllListedOrCounted()
+    {
+        var sample = Sample(true);
+        KeptTool Tool(SurfaceCategory c, string name) => new(c, "/usr/bin/" + name, AttackSurfaceAnalysis.RunsIt, 9, "etl.sh");
+        var few = sample with
+        {
+            AttackSurface = sample.AttackSurface! with
+            {
+                Kept = [Tool(SurfaceCategory.Shells, "dash"), Tool(SurfaceCategory.EncodersDecoders, "base64"),
+                    Tool(SurfaceCategory.CompilersInterpreters, "python3")],
+            },
+        };
+        var many = sample with
+        {
+            AttackSurface = sample.AttackSurface! with
+            {
+                Kept = Enumerable.Range(0, 13).Select(i => Tool(SurfaceCategory.EncodersDecoders, $"t{i:00}")).ToList(),
+            },
+        };
+
+        var text = ReportSummary.Render(few, null);
+        var manyText = ReportSummary.Render(many, null);
+
+        Assert.Contains("kept      /usr/bin/base64: kept because the function runs it (used by etl.sh, pid 9)", text);
+        Assert.Contains("kept      /usr/bin/python3: ", text);
+        Assert.Contains("kept      /usr/bin/t09: ", manyText);
+        Assert.DoesNotContain("/usr/bin/t10", manyText);
+        Assert.Contains("… 3 more in report.md", manyText);
+    }
 }

@@ -64,7 +64,7 @@ public sealed class OutputTests
              "config":{"Entrypoint":["/app/run"],"Cmd":["--x"],"Env":["A=1"],"WorkingDir":"/app","User":"app",
               "ExposedPorts":{"8080/tcp":{}},"Labels":{"z":"1","a":"2"},"StopSignal":"SIGINT",
               "Healthcheck":{"Test":["CMD","/app/health"],"Interval":30000000000,"Retries":3},
-              "Hostname":"abc"},
+              "Shell":["/bin/bash","-c"],"Hostname":"abc"},
              "rootfs":{"type":"layers","diff_ids":["sha256:1","sha256:2"]}}
             """)!.AsObject();
         var bytes = ImageConfigBuilder.Build(source, "sha256:src", "sha256:layer");
@@ -79,7 +79,8 @@ public sealed class OutputTests
         Assert.Equal(bytes, ImageConfigBuilder.Build(source, "sha256:src", "sha256:layer"));
 
         var dockerfile = DockerfileWriter.Write(config, "sha256:src");
-        Assert.Contains("FROM scratch\nADD rootfs.tar /\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("FROM scratch\nADD rootfs.tar /\nSHELL [\"/bin/bash\",\"-c\"]\n", dockerfile,
+            StringComparison.Ordinal);
         Assert.Contains("ENTRYPOINT [\"/app/run\"]\nCMD [\"--x\"]\n", dockerfile, StringComparison.Ordinal);
         Assert.Contains("HEALTHCHECK --interval=30s --retries=3 CMD [\"/app/health\"]", dockerfile, StringComparison.Ordinal);
         Assert.Contains("ENV A=\"1\"\n", dockerfile, StringComparison.Ordinal);

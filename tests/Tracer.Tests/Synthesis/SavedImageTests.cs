@@ -51,7 +51,7 @@ public sealed class SavedImageTests
         return new StreamReader(stream).ReadToEnd();
     }
 
-    private static byte[] Layer(Action<TarWriter> fill)
+    internal static byte[] Layer(Action<TarWriter> fill)
     {
         var stream = new MemoryStream();
         using (var writer = new TarWriter(stream, TarEntryFormat.Ustar, leaveOpen: true))
@@ -71,7 +71,9 @@ public sealed class SavedImageTests
         return stream.ToArray();
     }
 
-    private static MemoryStream Archive(params byte[][] layers)
+    internal static MemoryStream Archive(params byte[][] layers) => Archive("""{"os":"linux","config":{}}""", layers);
+
+    internal static MemoryStream Archive(string config, params byte[][] layers)
     {
         var stream = new MemoryStream();
         using (var writer = new TarWriter(stream, TarEntryFormat.Ustar, leaveOpen: true))
@@ -82,7 +84,7 @@ public sealed class SavedImageTests
                 names.Add($"l{i}/layer.tar");
                 Bytes(writer, names[^1], layers[i]);
             }
-            Bytes(writer, "cfg.json", Encoding.UTF8.GetBytes("""{"os":"linux","config":{}}"""));
+            Bytes(writer, "cfg.json", Encoding.UTF8.GetBytes(config));
             var list = string.Join(',', names.Select(static n => $"\"{n}\""));
             Bytes(writer, "manifest.json", Encoding.UTF8.GetBytes($$"""[{"Config":"cfg.json","Layers":[{{list}}]}]"""));
         }
@@ -90,9 +92,9 @@ public sealed class SavedImageTests
         return stream;
     }
 
-    private static void Dir(TarWriter w, string name) => w.WriteEntry(new UstarTarEntry(TarEntryType.Directory, name));
+    internal static void Dir(TarWriter w, string name) => w.WriteEntry(new UstarTarEntry(TarEntryType.Directory, name));
 
-    private static void File(TarWriter w, string name, string text) => Bytes(w, name, Encoding.UTF8.GetBytes(text));
+    internal static void File(TarWriter w, string name, string text) => Bytes(w, name, Encoding.UTF8.GetBytes(text));
 
     private static void Bytes(TarWriter w, string name, byte[] data) =>
         w.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });

@@ -1,3 +1,4 @@
+using Tracer.Synthesis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -138,10 +139,9 @@ public static class SpecReader
         var sequence = (YamlSequenceNode)node;
         for (var i = 0; i < globs.Count; i++)
         {
-            if (!globs[i].StartsWith('/'))
+            if (Glob.Problem(globs[i]) is { } problem)
             {
-                throw nodes.Error(sequence.Children[i], $"'{key}' globs must be absolute", globs[i],
-                    "Start them with /, e.g. /etc/ssl/certs/**");
+                throw nodes.Error(sequence.Children[i], $"'{key}' {problem}", globs[i], Glob.ProblemHint);
             }
         }
         return globs;

@@ -22,6 +22,11 @@ public static class DockerfileWriter
             .Append(TracerVersion.Current).Append('\n');
         sb.Append("FROM scratch\n");
         sb.Append("ADD ").Append(LayerFileName).Append(" /\n");
+        if (c["Shell"] is JsonArray shell)
+        {
+            // Set before the rest, so shell-form instructions a user appends run under it too.
+            sb.Append("SHELL ").Append(JsonSerializer.Serialize(Strings(shell))).Append('\n');
+        }
         foreach (var env in Strings(c["Env"]))
         {
             var eq = env.IndexOf('=');

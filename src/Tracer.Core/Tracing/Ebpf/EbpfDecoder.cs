@@ -137,8 +137,12 @@ internal sealed class EbpfDecoder
         {
             return;
         }
-        task.Program = _paths.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+        var program = _paths.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+        // The program that ran this one is its user (the report's "used by"), as in the strace
+        // backend; the gate's first exec has none, so the program itself is named.
+        task.Program ??= program;
         _recorder.Emit(r.Pid, task, path, AccessKind.Exec);
+        task.Program = program;
         if (!r.Path2.IsEmpty && Resolve(task, PathResolver.AtFdCwd, r.Path2, out var interpreter))
         {
             _recorder.Emit(r.Pid, task, interpreter, AccessKind.Exec);
@@ -188,6 +192,10 @@ internal sealed class EbpfDecoder
             case EbpfOp.Rename:
                 Rename(r, task, path, failure);
                 break;
+            case EbpfOp.Unlink when failure == LookupFailure.None && _recorder.MadeAndMoved(path):
+                // Written with O_CREAT and removed again: the function's temp file.
+                _recorder.Create(r.Pid, task, path);
+                break;
             case EbpfOp.Unlink when !_recorder.WasCreated(path):
                 _recorder.Result(r.Pid, task, path, failure, AccessKind.Stat);
                 break;
@@ -196,6 +204,11 @@ internal sealed class EbpfDecoder
 
     private void Open(in EbpfRecord r, TracedTask task, string path, LookupFailure failure)
     {
+        if (failure == LookupFailure.Denied && (r.Flags & OCreat) != 0)
+        {
+            _recorder.CreateDenied(r.Pid, task, path);
+            return;
+        }
         if (failure != LookupFailure.None)
         {
             _recorder.Result(r.Pid, task, path, failure, AccessKind.Stat);
@@ -215,6 +228,10 @@ internal sealed class EbpfDecoder
         else
         {
             var kind = (r.Flags & ODirectory) != 0 ? AccessKind.Open | AccessKind.Dir : AccessKind.Open;
+            if ((r.Flags & OCreat) != 0)
+            {
+                _recorder.CreatOpened(path);
+            }
             _recorder.Emit(r.Pid, task, path, kind);
             if (!ReferenceEquals(target, path))
             {
@@ -247,7 +264,12 @@ internal sealed class EbpfDecoder
             _recorder.Result(r.Pid, task, from, failure, AccessKind.Stat);
             return;
         }
-        if (!_recorder.WasCreated(from))
+        if (_recorder.MadeAndMoved(from))
+        {
+            // Written with O_CREAT, then renamed into place: a temp file of the function's.
+            _recorder.Create(r.Pid, task, from);
+        }
+        else if (!_recorder.WasCreated(from))
         {
             _recorder.Emit(r.Pid, task, from, AccessKind.Stat);
         }
@@ -277,7 +299,8 @@ internal sealed class EbpfDecoder
     private static LookupFailure Failure(long errno) => errno switch
     {
         2 or 20 or 40 or 36 => LookupFailure.Missing, // ENOENT ENOTDIR ELOOP ENAMETOOLONG
-        13 or 1 or 30 or 26 or 17 or 21 or 16 => LookupFailure.Exists, // EACCES EPERM EROFS ETXTBSY EEXIST EISDIR EBUSY
+        13 or 1 or 30 => LookupFailure.Denied, // EACCES EPERM EROFS
+        26 or 17 or 21 or 16 => LookupFailure.Exists, // ETXTBSY EEXIST EISDIR EBUSY
         22 => LookupFailure.Invalid, // EINVAL
         _ => LookupFailure.Other,
     };

@@ -208,7 +208,7 @@ public sealed unsafe class FanotifySource : IDisposable
 
     private void OnEvent(int fd, ulong mask, int pid)
     {
-        var path = EventPath(fd);
+        var path = EventPath(fd, out var deleted);
         if (path is null)
         {
             return;
@@ -219,15 +219,26 @@ public sealed unsafe class FanotifySource : IDisposable
         {
             kind |= AccessKind.Dir;
         }
+        if (deleted)
+        {
+            // Unlinked before the event was read: made and removed during the run (a temp file
+            // or directory, an O_TMPFILE), the function's own, never an image file.
+            // Limitation: an image file the function opens and then deletes is taken as its own
+            // too, so the minimal image lacks it.
+            kind = AccessKind.Create;
+        }
         // Repeats of what was seen stay in the kernel; an exec after a plain open still arrives.
         // Limitation: the ignore mark makes 'count' in trace.json 1 for fanotify-only paths.
         var ignore = exec ? FAN_OPEN | FAN_OPEN_EXEC : FAN_OPEN;
         fanotify_mark(_fd, FAN_MARK_ADD | FAN_MARK_IGNORED_MASK | FAN_MARK_IGNORED_SURV_MODIFY, ignore, fd, null);
-        _events.OnNext(new AccessEvent(path, kind, pid, Program(pid)));
+        _events.OnNext(new AccessEvent(path, kind, pid, Program(pid), Attributed: false));
     }
 
-    private string? EventPath(int fd)
+    private const string DeletedSuffix = " (deleted)";
+
+    private string? EventPath(int fd, out bool deleted)
     {
+        deleted = false;
         var n = ProcPath(fd < 0 ? 0 : fd, "/proc/self/fd/"u8, ""u8);
         nint length;
         fixed (byte* proc = _procPath)
@@ -245,6 +256,12 @@ public sealed unsafe class FanotifySource : IDisposable
             && (path.Length == prefix.Length || path[prefix.Length] == '/'))
         {
             path = path.Length == prefix.Length ? "/" : path[prefix.Length..];
+        }
+        if (path.EndsWith(DeletedSuffix, StringComparison.Ordinal))
+        {
+            // d_path(3) marks an unlinked file's name with this suffix.
+            path = path[..^DeletedSuffix.Length];
+            deleted = true;
         }
         return path.Length > 0 && path[0] == '/' ? _pool.Intern(path) : null;
     }

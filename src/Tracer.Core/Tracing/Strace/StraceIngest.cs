@@ -26,6 +26,13 @@ public static class StraceIngest
             Events = new Dictionary<string, long> { ["strace"] = parser.Stats.Accesses },
             DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
         };
-        return (new TraceDocument(facts, sink.ToAccessSet()), parser.Stats);
+        if (parser.Stats.Syscalls == 0)
+        {
+            throw new TracerException("no strace lines found", log,
+                "Give the output of 'strace -f -o FILE', or the PREFIX of 'strace -ff -o PREFIX'",
+                ErrorCategory.Usage);
+        }
+        var accesses = TraceMerge.MarkCreated(sink.ToAccessSet(), parser.CreatedPaths);
+        return (new TraceDocument(facts, accesses), parser.Stats);
     }
 }

@@ -136,6 +136,11 @@ public sealed partial class StraceParser
         {
             return;
         }
+        if (!r.Ok && r.Failure == LookupFailure.Denied && flags.IndexOf("O_CREAT"u8) >= 0)
+        {
+            _recorder.CreateDenied(pid, p, path);
+            return;
+        }
         if (!r.Ok)
         {
             Result(pid, p, path, r, AccessKind.Stat);
@@ -148,6 +153,10 @@ public sealed partial class StraceParser
             return;
         }
         var kind = flags.IndexOf("O_DIRECTORY"u8) >= 0 ? AccessKind.Open | AccessKind.Dir : AccessKind.Open;
+        if (flags.IndexOf("O_CREAT"u8) >= 0)
+        {
+            _recorder.CreatOpened(path);
+        }
         Emit(pid, p, path, kind);
         var target = TrackFd(p, r, path);
         if (!ReferenceEquals(target, path))
@@ -171,8 +180,12 @@ public sealed partial class StraceParser
         if (r.Ok)
         {
             p.Counting = true;
-            p.Program = _paths.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+            var program = _paths.Intern(path.AsSpan(path.LastIndexOf('/') + 1));
+            // The program that ran this one is its user (the report's "used by"); the gate's
+            // first exec has none, so the program itself is named.
+            p.Program ??= program;
             Emit(pid, p, path, AccessKind.Exec);
+            p.Program = program;
             if (_options.ShebangInterpreter?.Invoke(path) is { } interpreter)
             {
                 Emit(pid, p, _paths.Intern(interpreter), AccessKind.Exec);
@@ -220,7 +233,12 @@ public sealed partial class StraceParser
             Result(pid, p, from, r, AccessKind.Stat);
             return;
         }
-        if (!_recorder.WasCreated(from))
+        if (_recorder.MadeAndMoved(from))
+        {
+            // Written with O_CREAT, then renamed into place: a temp file of the function's.
+            Create(pid, p, from);
+        }
+        else if (!_recorder.WasCreated(from))
         {
             Emit(pid, p, from, AccessKind.Stat);
         }
@@ -233,10 +251,17 @@ public sealed partial class StraceParser
     private void Remove(int pid, StraceProcess p, ReadOnlySpan<byte> dirArg, ReadOnlySpan<byte> pathArg,
         in StraceResult r)
     {
-        if (Resolve(p, dirArg, pathArg, out var path) && !_recorder.WasCreated(path))
+        if (!Resolve(p, dirArg, pathArg, out var path) || _recorder.WasCreated(path))
         {
-            Result(pid, p, path, r, AccessKind.Stat);
+            return;
         }
+        if (r.Ok && _recorder.MadeAndMoved(path))
+        {
+            // Written with O_CREAT and removed again: the function's temp file.
+            Create(pid, p, path);
+            return;
+        }
+        Result(pid, p, path, r, AccessKind.Stat);
     }
 
     private void Fork(StraceProcess p, ReadOnlySpan<byte> line, in StraceResult r)

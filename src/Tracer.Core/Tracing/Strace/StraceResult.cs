@@ -75,8 +75,11 @@ internal readonly ref struct StraceResult
         {
             return LookupFailure.Missing;
         }
-        if (errno.SequenceEqual("EACCES"u8) || errno.SequenceEqual("EPERM"u8) || errno.SequenceEqual("EROFS"u8)
-            || errno.SequenceEqual("ETXTBSY"u8) || errno.SequenceEqual("EEXIST"u8)
+        if (errno.SequenceEqual("EACCES"u8) || errno.SequenceEqual("EPERM"u8) || errno.SequenceEqual("EROFS"u8))
+        {
+            return LookupFailure.Denied;
+        }
+        if (errno.SequenceEqual("ETXTBSY"u8) || errno.SequenceEqual("EEXIST"u8)
             || errno.SequenceEqual("EISDIR"u8) || errno.SequenceEqual("EBUSY"u8))
         {
             return LookupFailure.Exists;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tracer.Tests.Infrastructure;
 using Tracer.Tracing;
+using Tracer.Tracing.Strace;
 
 namespace Tracer.Tests.Tracing.Strace;
 
@@ -47,6 +48,21 @@ public sealed class IngestStraceTests : IDisposable
         var code = await Cli.Program.Main(["ingest-strace", Path.Combine(_dir, "nope"), "--out", _dir]);
 
         Assert.Equal(2, code);
+    }
+
+    [Fact]
+    public async Task IngestStrace_GarbageFile_IsUsageErrorNamingTheFile()
+    {
+        var log = Path.Combine(_dir, "garbage.log");
+        await File.WriteAllTextAsync(log, "hello\nthis is not strace\n");
+
+        var e = Assert.Throws<TracerException>(() => StraceIngest.Run(log, null, null));
+        var code = await Cli.Program.Main(["ingest-strace", log, "--out", Path.Combine(_dir, "out")]);
+
+        Assert.Equal(ErrorCategory.Usage, e.Category);
+        Assert.Equal(("no strace lines found", log), (e.What, e.Value));
+        Assert.Equal(2, code);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out")));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -67,6 +67,52 @@ public sealed class StraceParserLineTests
     }
 
     [Fact]
+    public void Parse_OCreatThenRenamedOrUnlinked_SourceIsCreated()
+    {
+        var sink = new AccessAccumulator();
+        var parser = new StraceParser(sink);
+        // pytest's rename-into-place of a .pyc, a temp file unlinked after use, and a rename of
+        // an image file the function never wrote.
+        Feed(parser, """
+            7 openat(AT_FDCWD, "/app/__pycache__/c.pyc.7", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = 3
+            7 rename("/app/__pycache__/c.pyc.7", "/app/__pycache__/c.pyc") = 0
+            7 openat(AT_FDCWD, "/tmp/scratch", O_RDWR|O_CREAT|O_CLOEXEC, 0600) = 4
+            7 unlink("/tmp/scratch") = 0
+            7 rename("/etc/app.conf", "/etc/app.conf.bak") = 0
+            7 openat(AT_FDCWD, "/app/tests/__pycache__/t.pyc.8", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = -1 EACCES (Permission denied)
+            """);
+        var set = TraceMerge.MarkCreated(sink.ToAccessSet(), parser.CreatedPaths);
+
+        Assert.Equal(AccessKind.Create, set.Kinds("/app/__pycache__/c.pyc.7"));
+        Assert.Equal(AccessKind.Create, set.Kinds("/app/__pycache__/c.pyc"));
+        Assert.Equal(AccessKind.Create, set.Kinds("/tmp/scratch"));
+        Assert.Equal(AccessKind.Stat, set.Kinds("/etc/app.conf"));
+        Assert.False(set.TryGet("/app/tests/__pycache__/t.pyc.8", out _));
+        Assert.Equal(["/app/__pycache__", "/app/tests/__pycache__", "/etc", "/etc/app.conf", "/tmp"], set.AllowedPaths());
+    }
+
+    [Fact]
+    public void Parse_ExecOfTool_IsUsedByTheProgramThatRanIt()
+    {
+        var sink = new AccessAccumulator();
+        var parser = new StraceParser(sink, new StraceParserOptions { InitialCwd = "/" });
+        Feed(parser, """
+            7 execve("/app/etl.sh", ["/app/etl.sh"], 0x1 /* 3 vars */) = 0
+            7 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|SIGCHLD, child_tidptr=0x1) = 8
+            8 execve("/usr/bin/base64", ["base64"], 0x1 /* 3 vars */) = 0
+            8 openat(AT_FDCWD, "/etc/b64.conf", O_RDONLY) = 3
+            """);
+        var set = sink.ToAccessSet();
+
+        Assert.True(set.TryGet("/app/etl.sh", out var script));
+        Assert.Equal("etl.sh", script.FirstProgram);
+        Assert.True(set.TryGet("/usr/bin/base64", out var tool));
+        Assert.Equal("etl.sh", tool.FirstProgram);
+        Assert.True(set.TryGet("/etc/b64.conf", out var conf));
+        Assert.Equal("base64", conf.FirstProgram);
+    }
+
+    [Fact]
     public void Parse_TruncatedString_IsCountedNotRecorded()
     {
         var sink = new AccessAccumulator();
