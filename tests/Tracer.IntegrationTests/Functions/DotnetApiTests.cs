@@ -1,5 +1,6 @@
 using System.Net;
 using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Functions;

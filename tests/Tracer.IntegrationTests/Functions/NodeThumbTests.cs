@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Functions;

@@ -1,4 +1,5 @@
 using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Functions;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tracer.IntegrationTests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Harness;
 
@@ -12,7 +13,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = FixtureImages.RepoRoot,
         };
         start.ArgumentList.Add(tracerDll);
         foreach (var arg in args)

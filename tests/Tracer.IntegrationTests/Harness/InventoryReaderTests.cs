@@ -1,3 +1,4 @@
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Reporting;
 using Tracer.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ public sealed class InventoryReaderTests
     [RequiresFact(Requirement.Docker)]
     public async Task Read_FixtureImage_ListsTreeAndPackages()
     {
-        var image = await Repo.FixtureAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         await using var fx = new HarnessFixture();
         var inventory = await InventoryReader.ReadAsync(fx.Engine, image, fx.Labels, CancellationToken.None);
         Assert.Contains("python3", inventory.Packages);

@@ -1,4 +1,5 @@
 using Tracer.Harness;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Harness;
@@ -9,7 +10,7 @@ public sealed class ProbeRunnerTests
     [RequiresFact(Requirement.Docker)]
     public async Task BatchProbes_RunAndExec_AsImageUserWorkdirAndEnv()
     {
-        var image = await Repo.FixtureAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         await using var fx = new HarnessFixture();
         var spec = fx.Spec($$"""
             image: {{image}}
@@ -31,7 +32,7 @@ public sealed class ProbeRunnerTests
     [RequiresFact(Requirement.Docker)]
     public async Task ServiceProbes_ExecInRunningContainer_AsImageUserWorkdirAndEnv()
     {
-        var image = await Repo.FixtureAsync("node-thumb");
+        var image = await FixtureImages.EnsureAsync("node-thumb");
         await using var fx = new HarnessFixture();
         var spec = fx.Spec($$"""
             image: {{image}}
@@ -60,7 +61,7 @@ public sealed class ProbeRunnerTests
     [RequiresFact(Requirement.Docker)]
     public async Task RunProbe_CommandFails_ResultCarriesExitCodeAndOutput()
     {
-        var image = await Repo.FixtureAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         await using var fx = new HarnessFixture();
         var spec = fx.Spec($$"""
             image: {{image}}

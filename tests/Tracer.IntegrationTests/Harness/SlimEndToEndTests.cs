@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Harness;
@@ -45,8 +46,8 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     [RequiresFact(Needs)]
     public async Task Slim_PyReport_VerifiedSmallerWithLazyGroupsListed()
     {
-        await Repo.FixtureAsync("py-report");
-        var (run, report) = await SlimAsync(Repo.Spec("py-report"));
+        await FixtureImages.EnsureAsync("py-report");
+        var (run, report) = await SlimAsync(FixtureImages.Spec("py-report"));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.StartsWith("verified: ", run.Stdout);
         Assert.True(report!["verified"]!.GetValue<bool>());
@@ -70,8 +71,8 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     [InlineData("dotnet-api")]
     public async Task Slim_ServiceFixture_Verified(string fixture)
     {
-        await Repo.FixtureAsync(fixture);
-        var (run, report) = await SlimAsync(Repo.Spec(fixture));
+        await FixtureImages.EnsureAsync(fixture);
+        var (run, report) = await SlimAsync(FixtureImages.Spec(fixture));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.True(report!["verified"]!.GetValue<bool>());
         Assert.Contains(report["probes"]!.AsArray(), static p => p!["original"]!["kind"]!.GetValue<string>() == "http");
@@ -82,15 +83,15 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     [RequiresFact(Needs)]
     public async Task Slim_FanotifyOnly_FailsWithMissingPaths_RepairTwoVerifies()
     {
-        await Repo.FixtureAsync("py-report");
-        var (failed, failedReport) = await SlimAsync(Repo.Spec("py-report"), "--tracer", "fanotify");
+        await FixtureImages.EnsureAsync("py-report");
+        var (failed, failedReport) = await SlimAsync(FixtureImages.Spec("py-report"), "--tracer", "fanotify");
         Assert.True(failed.ExitCode == 1, failed.Stdout + failed.Stderr);
         Assert.StartsWith("NOT verified: ", failed.Stdout);
         var missing = failedReport!["rounds"]![0]!["missingPaths"]!.AsArray().Select(static p => p!.GetValue<string>());
         Assert.Contains("/usr/bin/python3", missing);
         Assert.Contains("/usr/bin/python3", failed.Stdout);
 
-        var (repaired, report) = await SlimAsync(Repo.Spec("py-report"), "--tracer", "fanotify", "--repair", "2");
+        var (repaired, report) = await SlimAsync(FixtureImages.Spec("py-report"), "--tracer", "fanotify", "--repair", "2");
         Assert.True(repaired.ExitCode == 0, repaired.Stdout + repaired.Stderr);
         var rounds = report!["rounds"]!.AsArray();
         Assert.InRange(rounds.Count, 2, 3);
@@ -101,7 +102,7 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     [RequiresFact(Needs)]
     public async Task Slim_ProbeFailsOnOriginal_Exit3WithProbeOutputAndNoImage()
     {
-        var image = await Repo.FixtureAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         var spec = Path.Combine(_dir, "failing.yaml");
         File.WriteAllText(spec, $$"""
             image: {{image}}
@@ -125,8 +126,8 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     [RequiresFact(Needs)]
     public async Task Slim_ShebangEntrypoint_ShellKeptBecauseTheFunctionRunsIt()
     {
-        await Repo.FixtureAsync("sh-etl");
-        var (run, report) = await SlimAsync(Repo.Spec("sh-etl"));
+        await FixtureImages.EnsureAsync("sh-etl");
+        var (run, report) = await SlimAsync(FixtureImages.Spec("sh-etl"));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var kept = report!["attackSurface"]!["kept"]!.AsArray()
             .Where(static k => k!["category"]!.GetValue<string>() == "shells").ToList();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Tracer.Docker;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Harness;
@@ -14,16 +15,16 @@ public sealed partial class SlimInterruptTests
     [RequiresFact(Requirement.Docker | Requirement.Root | Requirement.Strace | Requirement.Fanotify)]
     public async Task Slim_SigintWhileServiceProbesRun_Exit130AndContainersRemoved()
     {
-        await Repo.FixtureAsync("node-thumb");
+        await FixtureImages.EnsureAsync("node-thumb");
         var output = Directory.CreateTempSubdirectory("tracer-slim-int-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = FixtureImages.RepoRoot,
         };
         foreach (var arg in new[] { typeof(Tracer.Cli.Program).Assembly.Location, "slim", "--spec",
-            Repo.Spec("node-thumb"), "--tag", $"tracer-test/int-{Guid.NewGuid():N}:slim", "--out", output })
+            FixtureImages.Spec("node-thumb"), "--tag", $"tracer-test/int-{Guid.NewGuid():N}:slim", "--out", output })
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tracer.Harness;
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Harness;
@@ -10,7 +11,7 @@ public sealed class SlimPipelineTests
     [RequiresFact(Requirement.Docker | Requirement.Root)]
     public async Task Run_ProbeFailsOnOriginal_NothingBuiltAndProbeOutputKept()
     {
-        var image = await Repo.FixtureAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         await using var fx = new HarnessFixture();
         fx.Spec($$"""
             image: {{image}}
@@ -41,7 +42,7 @@ public sealed class SlimPipelineTests
     [RequiresFact(Requirement.Docker | Requirement.Root)]
     public async Task Run_AllProbesPass_ReportWithFiguresAndStages()
     {
-        var image = await Repo.FixtureAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         await using var fx = new HarnessFixture();
         fx.Spec($$"""
             image: {{image}}

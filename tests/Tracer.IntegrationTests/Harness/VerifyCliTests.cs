@@ -1,3 +1,4 @@
+using Tracer.IntegrationTests.Infrastructure;
 using Tracer.Tests.Infrastructure;
 
 namespace Tracer.IntegrationTests.Harness;
@@ -7,8 +8,8 @@ public sealed class VerifyCliTests
     [RequiresFact(Requirement.Docker)]
     public async Task Verify_OriginalImage_AllProbesPassExit0()
     {
-        var image = await Repo.FixtureAsync("sh-etl");
-        var run = await CliRun.StartAsync(null, "verify", "--spec", Repo.Spec("sh-etl"), "--image", image);
+        var image = await FixtureImages.EnsureAsync("sh-etl");
+        var run = await CliRun.StartAsync(null, "verify", "--spec", FixtureImages.Spec("sh-etl"), "--image", image);
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("pass (exit 0)  own-command", run.Stdout);
         Assert.DoesNotContain("FAIL", run.Stdout);
@@ -17,9 +18,9 @@ public sealed class VerifyCliTests
     [RequiresFact(Requirement.Docker)]
     public async Task Verify_ImageWithoutTheFunction_Exit1WithFailures()
     {
-        await Repo.FixtureAsync("sh-etl");
-        var image = await Repo.FixtureAsync("py-report");
-        var run = await CliRun.StartAsync(null, "verify", "--spec", Repo.Spec("sh-etl"), "--image", image);
+        await FixtureImages.EnsureAsync("sh-etl");
+        var image = await FixtureImages.EnsureAsync("py-report");
+        var run = await CliRun.StartAsync(null, "verify", "--spec", FixtureImages.Spec("sh-etl"), "--image", image);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("FAIL", run.Stdout);
         Assert.Contains("stdout does not contain 'revenue-cents: 28040'", run.Stdout);

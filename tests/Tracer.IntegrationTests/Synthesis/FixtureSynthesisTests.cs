@@ -17,7 +17,7 @@ public sealed class FixtureSynthesisTests(Xunit.Abstractions.ITestOutputHelper o
         var image = $"tracer-fixtures/{fixture}:latest";
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         using var engine = DockerEngine.Connect();
-        await EnsureFixtureAsync(engine, fixture, cts.Token);
+        await FixtureImages.EnsureAsync(fixture);
         var dir = Directory.CreateTempSubdirectory("tracer-synth-py-").FullName;
         var tag = $"tracer-test/synth-{fixture}:{TestRun.Id}";
         try
@@ -65,22 +65,6 @@ public sealed class FixtureSynthesisTests(Xunit.Abstractions.ITestOutputHelper o
         }
     }
 
-    /// <summary>Builds the fixture with the fixtures' own script when the engine lacks it.</summary>
-    private static async Task EnsureFixtureAsync(DockerEngine engine, string fixture, CancellationToken ct)
-    {
-        if (await engine.ImageExistsAsync($"tracer-fixtures/{fixture}:latest", ct))
-        {
-            return;
-        }
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "tests/functions/build-images.sh")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        await ProcessRunner.RunAsync("bash", [Path.Combine(dir.FullName, "tests/functions/build-images.sh"), fixture], ct);
-    }
-
     [RequiresTheory(Requirement.Docker | Requirement.Root | Requirement.Strace)]
     [InlineData("node-thumb")]
     [InlineData("dotnet-api")]
@@ -90,7 +74,7 @@ public sealed class FixtureSynthesisTests(Xunit.Abstractions.ITestOutputHelper o
         var image = $"tracer-fixtures/{fixture}:latest";
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         using var engine = DockerEngine.Connect();
-        await EnsureFixtureAsync(engine, fixture, cts.Token);
+        await FixtureImages.EnsureAsync(fixture);
         var dir = Directory.CreateTempSubdirectory("tracer-synth-srv-").FullName;
         var tag = $"tracer-test/synth-{fixture}:{TestRun.Id}";
         try

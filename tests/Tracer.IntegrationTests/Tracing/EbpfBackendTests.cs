@@ -30,7 +30,7 @@ public sealed class EbpfBackendTests
     {
         var request = new TraceRequest
         {
-            Image = await FixtureImage.GetAsync(fixture),
+            Image = await FixtureImages.EnsureAsync(fixture),
             Entrypoint = entrypoint,
             Command = command,
             Env = ["DOTNET_EnableDiagnostics=0"],
@@ -59,7 +59,7 @@ public sealed class EbpfBackendTests
     {
         var document = await TraceAsync(new TraceRequest
         {
-            Image = await FixtureImage.GetAsync("py-report"),
+            Image = await FixtureImages.EnsureAsync("py-report"),
             Backend = TraceBackend.Ebpf,
             Labels = TestRun.Labels,
         });
@@ -77,7 +77,7 @@ public sealed class EbpfBackendTests
     {
         var document = await TraceAsync(new TraceRequest
         {
-            Image = await FixtureImage.GetAsync("py-report"),
+            Image = await FixtureImages.EnsureAsync("py-report"),
             Labels = TestRun.Labels,
         });
 
@@ -107,7 +107,7 @@ public sealed class EbpfBackendTests
     {
         var request = new TraceRequest
         {
-            Image = await FixtureImage.GetAsync("py-report"),
+            Image = await FixtureImages.EnsureAsync("py-report"),
             // 20000 distinct paths in a burst into one 4 KiB ring buffer page.
             Entrypoint = ["python3"],
             Command = ["-c", "import os\nfor i in range(20000): os.path.exists(f'/nope/{i}')"],
@@ -172,7 +172,7 @@ public sealed class EbpfBackendTests
     /// <summary>A run that exits within milliseconds: cat of one file in py-report.</summary>
     private static async Task<TraceRequest> CatRequestAsync(EbpfOptions ebpf) => new()
     {
-        Image = await FixtureImage.GetAsync("py-report"),
+        Image = await FixtureImages.EnsureAsync("py-report"),
         Entrypoint = ["/bin/cat"],
         Command = ["/etc/debian_version"],
         Ebpf = ebpf,

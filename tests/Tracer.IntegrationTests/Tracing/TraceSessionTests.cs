@@ -15,7 +15,7 @@ public sealed class TraceSessionTests
     [RequiresFact(Needs)]
     public async Task Run_PyReport_HoldsSymlinkNameTargetInterpreterLandmarkAndSources()
     {
-        var image = await FixtureImage.GetAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
 
         var document = await TraceAsync(new TraceRequest { Image = image, Backend = TraceBackend.Both, Labels = TestRun.Labels });
 
@@ -33,7 +33,7 @@ public sealed class TraceSessionTests
     [InlineData(TraceBackend.Both)]
     public async Task Run_FastExitTenTimes_GivesTenIdenticalAllowlists(TraceBackend backend)
     {
-        var image = await FixtureImage.GetAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         var request = new TraceRequest
         {
             Image = image,
@@ -60,7 +60,7 @@ public sealed class TraceSessionTests
     [RequiresFact(Needs)]
     public async Task Run_TempFilesMadeAndRemovedFourTimes_GivesIdenticalAllowlistsWithoutThem()
     {
-        var image = await FixtureImage.GetAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         // A random temp dir with a file, an O_TMPFILE, a pid-named write-then-rename (pytest's
         // .pyc pattern), an unlink, and a write refused in an app-owned read-only dir: CASES 3, 13.
         const string Script = """
@@ -98,7 +98,7 @@ public sealed class TraceSessionTests
     [RequiresFact(Needs)]
     public async Task Run_PyReportPytestThreeTimes_GivesIdenticalAllowlists()
     {
-        var image = await FixtureImage.GetAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         var request = new TraceRequest
         {
             Image = image,
@@ -117,7 +117,7 @@ public sealed class TraceSessionTests
     [RequiresFact(Needs)]
     public async Task Run_QueueOverflow_FailsAsTraceIncomplete()
     {
-        var image = await FixtureImage.GetAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         var request = new TraceRequest
         {
             Image = image,
@@ -140,7 +140,7 @@ public sealed class TraceSessionTests
     [RequiresFact(Needs)]
     public async Task Run_PastTimeout_IsTimeoutErrorAndRemovesContainer()
     {
-        var image = await FixtureImage.GetAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         var request = new TraceRequest
         {
             Image = image,
@@ -172,7 +172,7 @@ public sealed class TraceSessionTests
     [RequiresFact(Needs)]
     public async Task Run_StraceOnlyWithMount_ReportsMountNotAllowlisted()
     {
-        var image = await FixtureImage.GetAsync("py-report");
+        var image = await FixtureImages.EnsureAsync("py-report");
         var host = Directory.CreateTempSubdirectory("tracer-mount-").FullName;
         try
         {

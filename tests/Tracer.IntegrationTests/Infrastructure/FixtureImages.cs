@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Tracer.IntegrationTests.Functions;
+namespace Tracer.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The fixture function images (tests/functions/). Each test asks for its image here, which runs
@@ -18,6 +18,9 @@ public static class FixtureImages
 
     /// <summary>The fixture's folder, tests/functions/<paramref name="name"/>.</summary>
     public static string Folder(string name) => Path.Combine(RepoRoot, "tests", "functions", name);
+
+    /// <summary>The fixture's spec for tracer slim, tests/functions/<paramref name="name"/>/function.yaml.</summary>
+    public static string Spec(string name) => Path.Combine(Folder(name), "function.yaml");
 
     /// <summary>Builds the image when missing or stale; returns its tag.</summary>
     public static Task<string> EnsureAsync(string name) =>
