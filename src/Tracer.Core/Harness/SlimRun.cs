@@ -136,6 +136,7 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
             Outcome = outcome,
             Spec = spec.SourcePath,
             Tracer = options.Tracer,
+            TracedWith = traced.Traces.Select(static t => t.Facts.Backend).Distinct().Order(StringComparer.Ordinal).ToList(),
             Original = originalSummary,
             Minimal = minimalSummary,
             Probes = traced.Results.Select((r, i) => new ProbeComparison(r.Name, r, verify?.Results[i])).ToList(),

@@ -15,7 +15,13 @@ public static class ReportMarkdown
         Rounds(md, report);
         Surface(md, report);
         Lazy(md, report);
-        md.AppendLine("## Stages").AppendLine().AppendLine("| stage | time |").AppendLine("|---|---:|");
+        md.AppendLine("## Stages").AppendLine();
+        if (report.TracedWith.Count > 0)
+        {
+            md.AppendLine($"Traced with {string.Join(", ", report.TracedWith.Select(static b => $"`{b}`"))} "
+                + $"(asked: `{report.Tracer}`).").AppendLine();
+        }
+        md.AppendLine("| stage | time |").AppendLine("|---|---:|");
         foreach (var stage in report.Stages)
         {
             md.AppendLine($"| {stage.Stage} | {ReportFormat.Seconds(stage.Seconds)} |");

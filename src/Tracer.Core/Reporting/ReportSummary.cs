@@ -65,6 +65,10 @@ public static class ReportSummary
             text.AppendLine("  untouched lazily loaded groups: "
                 + string.Join(", ", untouched.Select(static g => $"{g.Name} ({g.FilesInOriginal} files)")));
         }
+        if (report.TracedWith.Count > 0)
+        {
+            text.AppendLine($"  traced    with {string.Join(", ", report.TracedWith)} (asked: {report.Tracer})");
+        }
         if (report.Stages.Count > 0)
         {
             text.AppendLine("  stages    " + string.Join(", ",

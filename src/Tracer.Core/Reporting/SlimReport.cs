@@ -9,7 +9,10 @@ public sealed record SlimReport
     /// <summary>One sentence: what happened.</summary>
     public string Outcome { get; init; } = "";
     public string Spec { get; init; } = "";
+    /// <summary>The backend asked for (<c>auto</c> by default).</summary>
     public string Tracer { get; init; } = "";
+    /// <summary>The backends the traced runs used: what <c>auto</c> resolved to, or its fallback.</summary>
+    public IReadOnlyList<string> TracedWith { get; init; } = [];
     public required ImageSummary Original { get; init; }
     public ImageSummary? Minimal { get; init; }
     public IReadOnlyList<ProbeComparison> Probes { get; init; } = [];

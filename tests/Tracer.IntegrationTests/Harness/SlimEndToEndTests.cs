@@ -51,6 +51,11 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.StartsWith("verified: ", run.Stdout);
         Assert.True(report!["verified"]!.GetValue<bool>());
+        // The default asks for auto; the report says what it resolved to here.
+        Assert.Equal("auto", report["tracer"]!.GetValue<string>());
+        var resolved = Tracer.Tracing.Ebpf.EbpfSupport.Unavailable() is null ? "ebpf+fanotify" : "both";
+        Assert.Equal([resolved], report["tracedWith"]!.AsArray().Select(static b => b!.GetValue<string>()));
+        Assert.Contains($"traced    with {resolved} (asked: auto)", run.Stdout);
         Assert.True(report["minimal"]!["files"]!.GetValue<int>() < report["original"]!["files"]!.GetValue<int>() / 5);
         Assert.True(report["minimal"]!["sizeBytes"]!.GetValue<long>() < report["original"]!["sizeBytes"]!.GetValue<long>() / 2);
         // CASES 1 and 7: both probes (as USER app in /app) pass on the minimal image.

@@ -12,7 +12,8 @@ public sealed class ReportRenderingTests
         Verified = verified,
         Outcome = verified ? "every probe passed on the minimal image" : "1 probe failed on the minimal image",
         Spec = "function.yaml",
-        Tracer = "both",
+        Tracer = "auto",
+        TracedWith = ["both"],
         Original = new ImageSummary("fx/py:latest", "sha256:aaaaaaaaaaaaaaaa", 200L << 20, 8000, 95),
         Minimal = new ImageSummary("fx/py:slim", "sha256:bbbbbbbbbbbbbbbb", 25L << 20, 400, 12),
         Probes =
@@ -49,6 +50,8 @@ public sealed class ReportRenderingTests
         Assert.Equal("shells", json["attackSurface"]!["kept"]![0]!["category"]!.GetValue<string>());
         Assert.False(json["lazyGroups"]![0]!["touched"]!.GetValue<bool>());
         Assert.Equal(3.2, json["stages"]![0]!["seconds"]!.GetValue<double>());
+        Assert.Equal("auto", json["tracer"]!.GetValue<string>());
+        Assert.Equal("both", json["tracedWith"]![0]!.GetValue<string>());
     }
 
     [Fact]
@@ -62,6 +65,7 @@ public sealed class ReportRenderingTests
         Assert.Contains("| shells | `/usr/bin/dash` | kept because the function runs it | entrypoint.sh, pid 77 |", md);
         Assert.Contains("- TLS certificates (/etc/ssl): 140 files in the original, 0 in the minimal image", md);
         Assert.DoesNotContain("Verification rounds", md);
+        Assert.Contains("Traced with `both` (asked: `auto`).", md);
     }
 
     [Fact]
