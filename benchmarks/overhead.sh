@@ -3,7 +3,8 @@
 # (docker run) and under `tracer trace` with each backend, in paired rounds. The workload times
 # itself inside the container (date +%s%N around it, written to a bind mount), so container
 # set-up, gate and tracer start-up are not counted — only what tracing costs the function.
-# Prints per workload and backend the median ms and the ratio over untraced.
+# Prints per workload and backend the median ms, the ratio over untraced, and the median of
+# the per-round ratios.
 #
 # usage: benchmarks/overhead.sh [ROUNDS]   (run from the repo root as root; default 5 rounds)
 # env:   TRACER (default bin/tracer, else the Release build), IMAGE (default py-report fixture),
@@ -12,6 +13,7 @@ set -eu
 ROUNDS=${1:-5}
 # ebpf and ebpf+fanotify need kernel BTF and native/build/tracer-ebpf; MODES narrows the set.
 MODES=${MODES:-none fanotify strace both ebpf ebpf+fanotify}
+case " $MODES " in *" none "*) ;; *) MODES="none $MODES" ;; esac # ratios need the untraced runs
 IMAGE=${IMAGE:-tracer-fixtures/py-report:latest}
 if [ -z "${TRACER:-}" ]; then
   if [ -x bin/tracer ]; then TRACER=bin/tracer
@@ -52,7 +54,7 @@ for w in imports walk execs; do
         walk) ms=$(run $mode $w python3 -c "$WALK") ;;
         execs) ms=$(run $mode $w /bin/sh -c "$EXECS") ;;
       esac
-      echo "$w $mode $ms" >> "$OUT/results"
+      echo "$w $mode $ms $i" >> "$OUT/results"
     done
   done
 done
@@ -61,10 +63,15 @@ python3 - "$OUT/results" $MODES <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
 modes = sys.argv[2:]
-print(f"{'workload':10} {'backend':13} {'median ms':>10} {'ratio':>7}")
+# ratio: median over median untraced. paired: median of each round's own ratio (a round runs
+# every backend back to back, so slow spells of a shared machine cancel out within it).
+print(f"{'workload':10} {'backend':13} {'median ms':>10} {'ratio':>7} {'paired':>7}")
 for w in ("imports", "walk", "execs"):
-    base = statistics.median(int(r[2]) for r in rows if r[0] == w and r[1] == "none")
+    ms = {(r[1], r[3]): int(r[2]) for r in rows if r[0] == w}
+    rounds = sorted({r[3] for r in rows if r[0] == w})
+    base = statistics.median(ms[("none", i)] for i in rounds)
     for m in modes:
-        med = statistics.median(int(r[2]) for r in rows if r[0] == w and r[1] == m)
-        print(f"{w:10} {m:13} {med:10.0f} {med / base:7.2f}")
+        med = statistics.median(ms[(m, i)] for i in rounds)
+        paired = statistics.median(ms[(m, i)] / ms[("none", i)] for i in rounds)
+        print(f"{w:10} {m:13} {med:10.0f} {med / base:7.2f} {paired:7.2f}")
 PY

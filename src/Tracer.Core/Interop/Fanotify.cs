@@ -66,18 +66,5 @@ internal static partial class Fanotify
 
     [LibraryImport("libc", SetLastError = true)]
     public static unsafe partial nint readlink(byte* path, byte* buf, nuint bufsiz);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static unsafe partial int poll(pollfd* fds, nuint nfds, int timeout);
-
-    public const short POLLIN = 0x001;
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct pollfd
-    {
-        public int fd;
-        public short events;
-        public short revents;
-    }
 }
 #pragma warning restore CA1707, IDE1006, CS8981

@@ -7,6 +7,11 @@ public sealed record FanotifyOptions
     /// unbounded kernel memory.</summary>
     public bool UnlimitedQueue { get; init; }
 
+    /// <summary>How often the reader empties the queue while the function runs (the rest is
+    /// read after it exits). Short enough that the default queue cannot fill from opens of
+    /// new files between two reads.</summary>
+    public TimeSpan DrainInterval { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Test knob: read nothing until <see cref="FanotifySource.Stop"/>, so the default
     /// 16384-event queue can overflow on purpose.</summary>
     public bool DeferReading { get; init; }
