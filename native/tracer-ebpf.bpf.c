@@ -4,7 +4,9 @@
  *
  * Follows one root pid and its descendants (the `tracked` map: filled on fork of a tracked
  * parent, emptied on exit; cgroup ids are not used because this machine's Docker runs cgroup
- * v1). For the path syscalls of tracked tasks it sends one record per new fact to the `events`
+ * v1). The same entry holds the task's path syscall in flight between entry and exit, so a
+ * traced call costs one hash lookup at each end and nothing is allocated or freed for it.
+ * For the path syscalls of tracked tasks it sends one record per new fact to the `events`
  * ring buffer; the layout is in tracer-ebpf.h. A full ring buffer counts in `drops`, which the
  * loader reports, and the host fails the run on any drop.
  *
@@ -26,20 +28,23 @@ char LICENSE[] SEC("license") = "GPL";
 #define O_DIRECTORY 0200000
 #define O_PATH 010000000
 
-/* Whether a tracked task's facts are de-duplicated: not before the root's first exec, whose
- * accesses the host does not count (the gate's handshake), so nothing it needs is hidden. */
-struct task_info {
-	__u32 counting;
-};
-
 struct inflight {
 	__u64 path1;
 	__u64 path2;
 	__s32 dirfd;
 	__s32 dirfd2;
 	__u32 flags;
-	__u16 op;
+	__u16 op; /* 0: no path syscall in flight */
 	__u16 pad;
+};
+
+/* One per tracked task, written only by that task (and read by fork for its child). counting:
+ * whether its facts are de-duplicated: not before the root's first exec, whose accesses the
+ * host does not count (the gate's handshake), so nothing it needs is hidden. */
+struct task_info {
+	__u32 counting;
+	__u32 pad;
+	struct inflight call;
 };
 
 struct fact {
@@ -47,6 +52,7 @@ struct fact {
 	__u64 base; /* 0: absolute; else the dentry of the cwd or dirfd */
 	__u32 op;
 	__s32 result;
+	__u64 check; /* mixed from the fields above, always odd: a torn or empty slot fails it */
 };
 
 struct scratch {
@@ -62,18 +68,22 @@ struct {
 	__type(value, struct task_info);
 } tracked SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 32768);
-	__type(key, __u32);
-	__type(value, struct inflight);
-} inflight SEC(".maps");
+/*
+ * Facts sent so far: a direct-mapped cache, one slot per fact by its mixed hash. A hit is a
+ * load and a compare; a miss overwrites the slot. No lock, no allocation: a hash map's update
+ * cost more than the rest of a traced stat together (measured with perf on a walk of /usr,
+ * where every fact is new). A fact whose slot was taken by another is sent again, which is
+ * harmless (de-duplication saves work, it never filters). Slots are written without locks
+ * from several CPUs; a slot torn by two writers fails its check, so it can never claim a fact
+ * that was not sent.
+ */
+#define SEEN_SLOTS (1 << 17)
 
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 131072);
-	__type(key, struct fact);
-	__type(value, __u8);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SEEN_SLOTS);
+	__type(key, __u32);
+	__type(value, struct fact);
 } seen SEC(".maps");
 
 struct {
@@ -144,8 +154,9 @@ static __always_inline int path_syscall(long id)
 
 static __always_inline int classify(long id, struct pt_regs *regs, struct inflight *f)
 {
-	__u64 a0 = BPF_CORE_READ(regs, di), a1 = BPF_CORE_READ(regs, si);
-	__u64 a2 = BPF_CORE_READ(regs, dx), a3 = BPF_CORE_READ(regs, r10);
+	/* regs is a BTF pointer here (tp_btf): plain loads, which the verifier turns into
+	 * fault-safe ones, cost far less than a bpf_probe_read_kernel call each. */
+	__u64 a0 = regs->di, a1 = regs->si, a2 = regs->dx, a3 = regs->r10;
 
 	f->dirfd = TRACER_AT_FDCWD;
 	f->dirfd2 = TRACER_AT_FDCWD;
@@ -232,16 +243,18 @@ static __always_inline int classify(long id, struct pt_regs *regs, struct inflig
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
+	struct task_info *info;
 	struct inflight f = {};
 	__u32 tid;
 
 	if (!path_syscall(id))
 		return 0;
 	tid = current_tid();
-	if (!bpf_map_lookup_elem(&tracked, &tid))
+	info = bpf_map_lookup_elem(&tracked, &tid);
+	if (!info)
 		return 0;
 	if (classify(id, regs, &f))
-		bpf_map_update_elem(&inflight, &tid, &f, BPF_ANY);
+		info->call = f;
 	return 0;
 }
 
@@ -249,20 +262,21 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 
 struct hash_state {
 	__u64 hash;
-	__u64 data; /* address of the scratch path, as a number: read with probe_read_kernel */
 	__u32 len;
 };
 
-/* One 8-byte step of an FNV-1a-style hash over data[0, len) (bytes past len masked off). */
+/* One 8-byte step of an FNV-1a-style hash over the scratch path data[0, len) (bytes past len
+ * masked off). A direct load from the per-CPU scratch value: no helper call per word. */
 static long hash_step(__u32 i, void *ctx)
 {
 	struct hash_state *h = ctx;
+	struct scratch *s = scratch_buffer();
 	__u32 at = i * 8, rest;
-	__u64 word = 0;
+	__u64 word;
 
-	if (at >= h->len)
+	if (!s || at >= h->len)
 		return 1;
-	bpf_probe_read_kernel(&word, sizeof(word), (const void *)(h->data + at));
+	word = *(__u64 *)&s->data[at & (TRACER_PATH_MAX - 8)];
 	rest = h->len - at;
 	if (rest < 8)
 		word &= (1ULL << (rest * 8)) - 1;
@@ -270,11 +284,11 @@ static long hash_step(__u32 i, void *ctx)
 	return 0;
 }
 
-/* Hashes path[0, len) (bpf_loop, kernel >= 5.17, keeps the verifier's
+/* Hashes the scratch path data[0, len) (bpf_loop, kernel >= 5.17, keeps the verifier's
  * work independent of PATH_MAX). */
-static __always_inline __u64 path_hash(const char *path, __u32 len)
+static __always_inline __u64 path_hash(__u32 len)
 {
-	struct hash_state h = { .hash = 0xcbf29ce484222325ULL ^ len, .data = (__u64)path, .len = len };
+	struct hash_state h = { .hash = 0xcbf29ce484222325ULL ^ len, .len = len };
 
 	bpf_loop((len + 7) / 8, hash_step, &h, 0);
 	return h.hash;
@@ -414,22 +428,29 @@ static __always_inline int always_sent(const struct inflight *f, long ret)
 	return 0;
 }
 
-/* 1 when this fact was sent before (and marks it sent). */
+/* 1 when this fact was sent before (and marks it sent). path is the scratch data. */
 static __always_inline int already_sent(const struct inflight *f, long ret, const char *path,
 					__u32 len)
 {
-	struct fact key = {};
-	__u8 one = 1;
+	struct fact key = {}, *slot;
+	__u32 slot_index;
 
-	key.hash = path_hash(path, len);
+	key.hash = path_hash(len);
 	key.base = (len > 0 && path[0] == '/') ? 0 : base_dentry(f->dirfd);
 	key.op = f->op | ((f->op == TRACER_OP_OPEN ? f->flags & (O_CREAT | O_EXCL | O_DIRECTORY) : 0) << 8);
 	key.result = ret < 0 ? (__s32)ret : 0;
 	if (key.base == 1)
 		return 0;
-	if (bpf_map_lookup_elem(&seen, &key))
+	key.check = ((key.hash ^ (key.base * 0x9e3779b97f4a7c15ULL) ^ ((__u64)key.op << 32 | (__u32)key.result))
+		     * 0xff51afd7ed558ccdULL) | 1;
+	slot_index = (__u32)(key.check >> 32) & (SEEN_SLOTS - 1);
+	slot = bpf_map_lookup_elem(&seen, &slot_index);
+	if (!slot)
+		return 0;
+	if (slot->check == key.check && slot->hash == key.hash && slot->base == key.base
+	    && slot->op == key.op && slot->result == key.result)
 		return 1;
-	bpf_map_update_elem(&seen, &key, &one, BPF_ANY);
+	*slot = key;
 	return 0;
 }
 
@@ -457,21 +478,19 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	__u32 tid = current_tid();
-	struct inflight *f = bpf_map_lookup_elem(&inflight, &tid);
-	struct task_info *info;
+	struct task_info *info = bpf_map_lookup_elem(&tracked, &tid);
 	struct inflight copy;
 	struct scratch *s;
 	__u32 len1, len2 = 0;
 
-	if (!f)
+	if (!info || info->call.op == 0)
 		return 0;
-	copy = *f;
-	bpf_map_delete_elem(&inflight, &tid);
+	copy = info->call;
+	info->call.op = 0;
 	if (copy.op == TRACER_OP_EXEC && ret == 0)
 		return 0;
-	info = bpf_map_lookup_elem(&tracked, &tid);
 	s = scratch_buffer();
-	if (!info || !s)
+	if (!s)
 		return 0;
 	len1 = read_path(s, 0, copy.path1);
 	if (len1 == 0 && copy.op != TRACER_OP_FCHDIR)
@@ -507,6 +526,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	if (!info)
 		return 0;
 	copy = *info;
+	copy.call.op = 0;
 	bpf_map_update_elem(&tracked, &pid, &copy, BPF_ANY);
 	s = scratch_buffer();
 	if (!s)
@@ -572,7 +592,6 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 
 	if (bpf_map_delete_elem(&tracked, &pid) != 0)
 		return 0;
-	bpf_map_delete_elem(&inflight, &pid);
 	s = scratch_buffer();
 	if (!s)
 		return 0;

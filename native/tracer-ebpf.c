@@ -111,10 +111,16 @@ static int silent_print(enum libbpf_print_level level, const char *format, va_li
 
 static int follow(struct tracer_ebpf_bpf *skel, unsigned int root)
 {
-	unsigned int counting = 0;
+	/* A zeroed task_info (tracer-ebpf.bpf.c): not counting yet, no call in flight. */
+	unsigned char info[64];
+	size_t size = bpf_map__value_size(skel->maps.tracked);
 
-	return bpf_map__update_elem(skel->maps.tracked, &root, sizeof(root), &counting,
-				    sizeof(counting), BPF_ANY);
+	if (size > sizeof(info)) {
+		errno = E2BIG;
+		return -1;
+	}
+	memset(info, 0, sizeof(info));
+	return bpf_map__update_elem(skel->maps.tracked, &root, sizeof(root), info, size, BPF_ANY);
 }
 
 /* Polls the ring buffer until stdin ends or a signal arrives, then drains it. */
