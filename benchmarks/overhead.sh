@@ -6,9 +6,16 @@
 # Prints per workload and backend the median ms, the ratio over untraced, and the median of
 # the per-round ratios.
 #
+# With PROFILE=N (needs perf) it then runs each workload N more times per in-kernel backend
+# under `perf record -a` and prints the share of the workload's own CPU samples spent in the
+# tracer's kernel side (BPF programs and helpers, their maps and ring buffer, fsnotify and
+# fanotify). That share is free of the VM's run-to-run noise, which on a shared 2-core guest is
+# larger than the effects measured; strace is left out since its cost is time stopped while
+# the tracer runs, which no sample of the workload shows.
+#
 # usage: benchmarks/overhead.sh [ROUNDS]   (run from the repo root as root; default 5 rounds)
 # env:   TRACER (default bin/tracer, else the Release build), IMAGE (default py-report fixture),
-#        MODES (default: none fanotify strace both ebpf ebpf+fanotify)
+#        MODES (default: none fanotify strace both ebpf ebpf+fanotify), PROFILE (default 0)
 set -eu
 ROUNDS=${1:-5}
 # ebpf and ebpf+fanotify need kernel BTF and native/build/tracer-ebpf; MODES narrows the set.
@@ -46,15 +53,25 @@ run() {
   cat "$OUT/ms"
 }
 
+# workload MODE NAME → prints its ms
+workload() {
+  case $2 in
+    imports) run "$1" "$2" python3 -c "$IMPORTS" ;;
+    walk) run "$1" "$2" python3 -c "$WALK" ;;
+    execs) run "$1" "$2" /bin/sh -c "$EXECS" ;;
+  esac
+}
+
+# One run (the profiling pass calls the script so): overhead.sh --one MODE WORKLOAD
+if [ "$ROUNDS" = --one ]; then
+  workload "$2" "$3"
+  exit 0
+fi
+
 for w in imports walk execs; do
   for i in $(seq "$ROUNDS"); do
     for mode in $MODES; do
-      case $w in
-        imports) ms=$(run $mode $w python3 -c "$IMPORTS") ;;
-        walk) ms=$(run $mode $w python3 -c "$WALK") ;;
-        execs) ms=$(run $mode $w /bin/sh -c "$EXECS") ;;
-      esac
-      echo "$w $mode $ms $i" >> "$OUT/results"
+      echo "$w $mode $(workload "$mode" "$w") $i" >> "$OUT/results"
     done
   done
 done
@@ -75,3 +92,28 @@ for w in ("imports", "walk", "execs"):
         paired = statistics.median(ms[(m, i)] / ms[("none", i)] for i in rounds)
         print(f"{w:10} {m:13} {med:10.0f} {med / base:7.2f} {paired:7.2f}")
 PY
+
+PROFILE=${PROFILE:-0}
+[ "$PROFILE" -gt 0 ] || exit 0
+if ! command -v perf >/dev/null; then
+  echo "PROFILE: perf is not installed (Debian: linux-perf); no in-kernel shares" >&2
+  exit 0
+fi
+# Leaf symbols that belong to the tracer's kernel side when hit in the workload's processes.
+TRACING='^(bpf_|__bpf_|htab_|__htab_|lookup_nulls_elem_raw|strncpy_from_user_nofault|copy_from_kernel_nofault|fsnotify|__fsnotify|fanotify_)'
+echo
+echo "in-kernel tracing share of the workload's CPU samples ($PROFILE runs each, perf record -a)"
+printf '%-10s %-13s %8s %8s\n' workload backend samples tracing
+for w in imports walk execs; do
+  for mode in $MODES; do
+    case $mode in strace|both) continue ;; esac
+    perf record -q -a -o "$OUT/perf.data" -- sh -c '
+      for i in $(seq "$1"); do sh "$2" --one "$3" "$4" >/dev/null; done' sh "$PROFILE" "$0" "$mode" "$w" \
+      >/dev/null 2>&1
+    perf script -i "$OUT/perf.data" -G -F ip,sym --comms python3,sh,true 2>/dev/null | awk '{print $2}' \
+      > "$OUT/syms"
+    total=$(wc -l < "$OUT/syms")
+    hits=$(grep -E "$TRACING" "$OUT/syms" | grep -cv '^bpf_lsm_' || true) # LSM hook stubs run untraced too
+    printf '%-10s %-13s %8d %7.1f%%\n' "$w" "$mode" "$total" "$(echo "$hits $total" | awk '{print $2 ? 100*$1/$2 : 0}')"
+  done
+done
