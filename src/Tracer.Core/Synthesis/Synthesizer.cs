@@ -29,7 +29,8 @@ public static class Synthesizer
     public static IReadOnlyList<string> MissingWarnings(IReadOnlyList<string> missing, string outputDirectory)
     {
         var lines = missing.Take(MissingShown)
-            .Select(static m => $"'{m}' was used by the function but is not in the image").ToList();
+            .Select(static m => $"'{m}' was used by the function but is not in the image: "
+                + "taken as made at run time, so only its directory is kept").ToList();
         if (missing.Count > MissingShown)
         {
             lines.Add($"{missing.Count - MissingShown} more paths missing from the image; "
@@ -195,10 +196,16 @@ public static class Synthesizer
     {
         var colon = value.LastIndexOf(':');
         var (repository, tag) = colon > value.LastIndexOf('/') ? (value[..colon], value[(colon + 1)..]) : (value, "latest");
-        if (repository.Length == 0 || tag.Length == 0 || repository != repository.ToLowerInvariant()
-            || repository.Any(char.IsWhiteSpace))
+        if (!ImageReference.IsRepository(repository) || !ImageReference.IsTag(tag))
         {
-            throw new TracerException("not a valid image tag", value, "use NAME:TAG, lower-case, e.g. myfunc:min");
+            throw new TracerException("not a valid image tag", value,
+                "use NAME:TAG with a lower-case NAME ([a-z0-9] parts joined by '.', '_', '-' or '/') "
+                + "and a TAG of letters, digits, '_', '.' or '-', e.g. myfunc:min");
+        }
+        if (repository == "sha256" || ImageReference.IsImageId(repository))
+        {
+            throw new TracerException("not a valid image tag", value,
+                "the engine refuses a name that looks like an image id or digest; choose another NAME");
         }
         return (repository, tag);
     }

@@ -148,4 +148,41 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
         Assert.Contains(report["attackSurface"]!["removed"]!["shells"]!.AsArray(),
             static p => p!.GetValue<string>() == "/usr/bin/bash");
     }
+
+    /// <summary>CASES 13 with a plain shell redirect (an O_CREAT open no tracer can tell from an
+    /// open of an existing file) into a directory of the image, and a USER root given by name,
+    /// which the runtime looks up in /etc/passwd.</summary>
+    [RequiresFact(Needs)]
+    public async Task Slim_RedirectIntoImageDirectoryAsUserRootByName_Verified()
+    {
+        await FixtureImages.EnsureAsync("sh-etl");
+        var context = Path.Combine(_dir, "redirect");
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "run.sh"),
+            "#!/bin/sh\nset -e\necho cache > /var/cache/rapp/cache.txt\nread v < /var/cache/rapp/cache.txt\necho \"$v ok\"\n");
+        File.SetUnixFileMode(Path.Combine(context, "run.sh"), (UnixFileMode)0b111_101_101);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), """
+            FROM tracer-fixtures/sh-etl:latest
+            USER root
+            RUN mkdir -p /var/cache/rapp
+            COPY run.sh /run.sh
+            ENTRYPOINT ["/run.sh"]
+            CMD []
+            """);
+        var image = $"tracer-test/slim-{_id}-redirect:latest";
+        _tags.Add(image);
+        await ProcessRunner.RunAsync("docker", ["build", "--quiet", "--network", "none",
+            "--label", $"{DockerLabels.TestRun}={Tracer.Tests.Infrastructure.TestRun.Id}", "--tag", image, context],
+            CancellationToken.None);
+        var spec = Path.Combine(context, "function.yaml");
+        File.WriteAllText(spec, $"image: {image}\nnetwork: none\nprobes:\n  - name: own\n    run: {{}}\n"
+            + "    expect: {stdoutContains: \"cache ok\"}\n");
+        var (run, report) = await SlimAsync(spec);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.True(report!["verified"]!.GetValue<bool>());
+        var kept = File.ReadAllLines(Path.Combine(_dir, $"out-{_tags.Count}", "image", "kept.txt"));
+        Assert.Contains("/var/cache/rapp\tcreated-dir", kept);
+        Assert.DoesNotContain(kept, static l => l.StartsWith("/var/cache/rapp/cache.txt", StringComparison.Ordinal));
+        Assert.Contains("/etc/passwd\tuser", kept);
+    }
 }

@@ -20,4 +20,15 @@ public sealed class MissingPathDiagnosisTests
         trace.Add("/proc/self/maps", AccessKind.Open, 1, "python3");
         Assert.Equal(["/lib/python3.11/os.py"], MissingPathDiagnosis.Find(trace, original, minimal));
     }
+
+    [Fact]
+    public void Find_FileToBeCreatedInDirectoryMinimalLacks_NamesTheDirectory()
+    {
+        var original = new InventoryBuilder("o").File("/var/cache/app/seed").Build();
+        var minimal = new InventoryBuilder("m").File("/var/cache/seed").Build();
+        var trace = new AccessSet();
+        trace.Add("/var/cache/app/cache.txt", AccessKind.Missing, 1, "sh");
+        trace.Add("/var/cache/other/x", AccessKind.Missing, 1, "sh");
+        Assert.Equal(["/var/cache/app"], MissingPathDiagnosis.Find(trace, original, minimal));
+    }
 }

@@ -63,6 +63,18 @@ public sealed class ClosureRuleTests
     }
 
     [Fact]
+    public void Created_OpenedFileTheImageLacks_KeepsItsDirectoryAndIsListed()
+    {
+        // A shell's "> /app/cache.txt": an O_CREAT open of a path never seen missing, traced as
+        // an open; the image lacks the file, so the run made it there.
+        var context = Image().Dir("/app/cache", uid: 1000, gid: 1000)
+            .Close(TestTree.Accesses(("/app/cache/cache.txt", AccessKind.Open)));
+        Assert.Equal(CreatedDirectoryRule.RuleName, context.Kept["/app/cache"]);
+        Assert.DoesNotContain("/app/cache/cache.txt", context.Kept.Keys);
+        Assert.Equal(["/app/cache/cache.txt"], context.Missing);
+    }
+
+    [Fact]
     public void Tmp_Always1777_EvenWhenTheImageLacksIt()
     {
         var tree = new TestTree().Dir("/etc").File("/etc/os-release");
@@ -103,6 +115,18 @@ public sealed class ClosureRuleTests
         Assert.Equal("root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/app:/bin/false\n",
             Encoding.UTF8.GetString(context.Synthetic["/etc/passwd"].Data));
         Assert.Equal("root:x:0:\napp:x:1000:\n", Encoding.UTF8.GetString(context.Synthetic["/etc/group"].Data));
+    }
+
+    [Fact]
+    public void User_RootByName_KeepsRootsLinesForTheRuntimeLookup()
+    {
+        var tree = Image()
+            .File("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/app:/bin/false\n")
+            .File("/etc/group", "root:x:0:\napp:x:1000:\n");
+        var context = tree.Close(new AccessSet(), user: "root");
+        Assert.Equal("root:x:0:0:root:/root:/bin/sh\n", Encoding.UTF8.GetString(context.Synthetic["/etc/passwd"].Data));
+        Assert.Equal("root:x:0:\n", Encoding.UTF8.GetString(context.Synthetic["/etc/group"].Data));
+        Assert.False(tree.Close(new AccessSet(), user: "0").Kept.ContainsKey("/etc/passwd"));
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using Tracer.Synthesis.Tree;
 namespace Tracer.Synthesis.Rules;
 
 /// <summary>
-/// A non-root USER (name or uid, optionally ":group") needs its passwd and group entries.
+/// A USER other than uid 0 (a name, root included, or a uid, optionally ":group") needs its
+/// passwd and group entries.
 /// When the function did not read /etc/passwd or /etc/group itself, they are written with
 /// only root's line and the user's (its primary group and a named group), so the image lists
 /// no account it does not need. When the trace kept the whole file, it stays whole.
@@ -27,7 +28,9 @@ public sealed class UserRule : ClosureRule
         var parts = spec.Split(':', 2);
         var user = parts[0];
         var group = parts.Length > 1 ? parts[1] : null;
-        if (user is "root" or "0" && group is null or "root" or "0")
+        // A name, root's included, is looked up in the image's passwd by the runtime before the
+        // function starts (runc: "unable to find user root"); only uid 0 needs no file.
+        if (user == "0" && group is null or "0")
         {
             return;
         }
