@@ -21,15 +21,44 @@ public static class OptionChecks
         return option;
     }
 
-    /// <summary>An output directory: it may exist or not, but must not be a regular file.</summary>
+    /// <summary>An output directory: it may exist or not, but neither it nor a folder above it
+    /// may be a regular file (it could not be created).</summary>
     public static Option<T> OutputDirectory<T>(this Option<T> option)
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T>()?.ToString() is { Length: > 0 } path && File.Exists(path))
+            if (result.GetValueOrDefault<T>()?.ToString() is not { Length: > 0 } path)
             {
-                result.AddError($"bad {option.Name}: '{path}': is a file, not a directory; "
-                    + "give a directory (created when missing)");
+                return;
+            }
+            for (var at = Path.GetFullPath(path); !string.IsNullOrEmpty(at); at = Path.GetDirectoryName(at))
+            {
+                if (File.Exists(at))
+                {
+                    result.AddError(at == Path.GetFullPath(path)
+                        ? $"bad {option.Name}: '{path}': is a file, not a directory; give a directory (created when missing)"
+                        : $"bad {option.Name}: '{path}': '{at}' is a file, so the directory cannot be created; "
+                            + "give a directory (created when missing)");
+                    return;
+                }
+                if (Directory.Exists(at))
+                {
+                    return;
+                }
+            }
+        });
+        return option;
+    }
+
+    /// <summary>A count that may be zero but not negative.</summary>
+    public static Option<int> NotNegative(this Option<int> option)
+    {
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < 0)
+            {
+                result.AddError($"bad {option.Name}: '{value}': must be 0 or more");
             }
         });
         return option;

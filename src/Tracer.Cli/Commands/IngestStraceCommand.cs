@@ -14,6 +14,7 @@ public sealed class IngestStraceCommand : ICommandFactory
             Description = "strace -f output file, or the PREFIX of 'strace -ff -o PREFIX' files",
         };
         var output = new Option<string>("--out", "-o") { Description = "Directory for trace.json and allowlist.txt", Required = true };
+        output.OutputDirectory();
         var cwd = new Option<string?>("--cwd")
         {
             Description = "Working directory of the first traced process (needed for relative paths without -y)",

@@ -23,6 +23,7 @@ public sealed class SlimCommand : ICommandFactory
         };
         tracer.AcceptOnlyFromAmong(SlimOptions.Tracers);
         var repair = new Option<int>("--repair") { Description = "Rounds of adding missing paths and rebuilding" };
+        repair.NotNegative();
         var json = new Option<bool>("--json") { Description = "Print report.json instead of the summary" };
         var command = new Command("slim", "Trace a function's probes, build its minimal image, verify it, report")
         {
@@ -36,7 +37,7 @@ public sealed class SlimCommand : ICommandFactory
                 Tag = parse.GetValue(tag),
                 OutputDirectory = parse.GetValue(output),
                 Tracer = parse.GetValue(tracer)!,
-                RepairRounds = Math.Max(0, parse.GetValue(repair)),
+                RepairRounds = parse.GetValue(repair),
             };
             using var engine = DockerEngine.Connect();
             var result = await LiveProgress.RunAsync(progress =>

@@ -41,6 +41,12 @@ public sealed partial class DockerEngine
         "invalid volume specification", "invalid mount config",
     ];
 
+    /// <summary>Start failures that name the container's user, not the container.</summary>
+    private static readonly string[] UserFaults = ["unable to find user", "unable to find group"];
+
+    private const string UserHint =
+        "name a user and group of the image's /etc/passwd and /etc/group, or give numeric uid:gid";
+
     /// <summary>The engine refused the request for its input: a client error (4xx other than
     /// not-found and conflict), or one of <see cref="InputFaults"/>.</summary>
     internal static bool IsRefusal(DockerApiException e) =>

@@ -117,6 +117,13 @@ public sealed partial class DockerEngine(DockerClient client) : IDisposable
         }
         catch (DockerApiException e) when (IsRefusal(e))
         {
+            if (UserFaults.Any(f => EngineMessage(e).Contains(f, StringComparison.Ordinal)))
+            {
+                var inspect = await Client.Containers.InspectContainerAsync(id, CancellationToken.None)
+                    .ConfigureAwait(false);
+                throw Refused("the Docker engine could not start the container as its user",
+                    inspect.Config?.User ?? "", e, UserHint);
+            }
             throw Refused("the Docker engine could not start the container", Short(id), e);
         }
     }

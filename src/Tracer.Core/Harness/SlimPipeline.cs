@@ -22,6 +22,13 @@ public sealed class SlimPipeline(DockerEngine engine, Func<string, IFunctionHost
         {
             throw new TracerException("unknown tracer", options.Tracer, $"use one of {string.Join(", ", SlimOptions.Tracers)}");
         }
+        if (options.RepairRounds < 0)
+        {
+            throw new TracerException("bad --repair", options.RepairRounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "give a number of rounds, 0 or more");
+        }
+        // A tag the engine would refuse fails now, not after the trace.
+        Synthesis.Synthesizer.ParseTag(options.Tag ?? SlimOptions.DefaultTag(spec.Image));
         await EnvironmentCheck.RunAsync(engine, options.Tracer, ct).ConfigureAwait(false);
         var facts = ImageFacts.From(spec.Image, await engine.InspectImageAsync(spec.Image, ct).ConfigureAwait(false));
         var session = Guid.NewGuid().ToString("N")[..12];

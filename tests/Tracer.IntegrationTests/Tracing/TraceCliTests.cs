@@ -32,7 +32,8 @@ public sealed class TraceCliTests : IDisposable
             "-u", "nosuchuser", "--", "true");
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.StderrLines);
-        Assert.StartsWith("error: the Docker engine could not start the container: '", line, StringComparison.Ordinal);
+        Assert.StartsWith("error: the Docker engine could not start the container as its user: 'nosuchuser': ",
+            line, StringComparison.Ordinal);
         Assert.Contains("unable to find user nosuchuser", line, StringComparison.Ordinal);
     }
 

@@ -65,6 +65,24 @@ public sealed class ParseErrorTests : IDisposable
     }
 
     [Theory]
+    [InlineData("trace", "img", "-o")]
+    [InlineData("ingest-strace", "log", "--out")]
+    [InlineData("slim", "--spec", "x", "--out")]
+    public void Out_BelowARegularFile_UsageError(params string[] args)
+    {
+        var file = Path.Combine(_dir, "file");
+        File.WriteAllText(file, "");
+        var below = Path.Combine(file, "sub");
+        Assert.StartsWith($"error: bad --out: '{below}': '{file}' is a file", Error([.. args, below]),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Slim_RepairNegative_UsageError() =>
+        Assert.StartsWith("error: bad --repair: '-1': must be 0 or more",
+            Error("slim", "--spec", "x", "--repair", "-1"), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("/data:/data:ro", null)]
     [InlineData("cache:/cache", null)]
     [InlineData("/data", "expected SRC:DST")]

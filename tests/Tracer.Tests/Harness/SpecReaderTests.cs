@@ -183,6 +183,22 @@ public sealed class SpecReaderTests : IDisposable
     }
 
     [Fact]
+    public void Parse_ReadinessPortWithoutNetwork_Error()
+    {
+        var e = Fails("image: a\nnetwork: none\nprobes: [{name: x, exec: [true]}]\nreadiness: {port: 8080}\n");
+        Assert.Contains("readiness port needs a network", e.Problem);
+        Assert.Equal((2, 10), (e.Line, e.Column));
+    }
+
+    [Fact]
+    public void Parse_ReadinessWithOnlyRunProbes_Error()
+    {
+        var e = Fails("image: a\nprobes: [{name: r, run: {}}]\nreadiness: {port: 8080}\n");
+        Assert.Contains("readiness without an exec or http probe", e.Problem);
+        Assert.Equal(3, e.Line);
+    }
+
+    [Fact]
     public void Parse_RelativeGlob_Error()
     {
         var e = Fails("image: a\nprobes: [{name: r, run: {}}]\ninclude: [etc/ssl]\n");

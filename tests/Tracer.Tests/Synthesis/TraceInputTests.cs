@@ -45,7 +45,13 @@ public sealed class TraceInputTests : IDisposable
     {
         Assert.Equal(("fn", "min"), Synthesizer.ParseTag("fn:min"));
         Assert.Equal(("localhost:5000/fn", "latest"), Synthesizer.ParseTag("localhost:5000/fn"));
+        Assert.Equal(("registry.example:5000/team/fn", "v1.2_rc-1"), Synthesizer.ParseTag("registry.example:5000/team/fn:v1.2_rc-1"));
         Assert.Throws<TracerException>(() => Synthesizer.ParseTag("Bad:Tag"));
+        Assert.Throws<TracerException>(() => Synthesizer.ParseTag("bad:Tag!"));
+        Assert.Throws<TracerException>(() => Synthesizer.ParseTag("fn:"));
+        Assert.Throws<TracerException>(() => Synthesizer.ParseTag("-fn:x"));
+        Assert.Throws<TracerException>(() => Synthesizer.ParseTag("sha256:abc"));
+        Assert.Throws<TracerException>(() => Synthesizer.ParseTag(new string('a', 64)));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

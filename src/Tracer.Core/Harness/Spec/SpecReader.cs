@@ -76,6 +76,18 @@ public static class SpecReader
             throw nodes.Error(keys["network"].Value, "http probes need a network", http.Name,
                 "Use network: host or bridge");
         }
+        if (spec.Readiness is { Port: { } port } && spec.Network == "none")
+        {
+            throw nodes.Error(keys["network"].Value, "a readiness port needs a network",
+                port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "Use network: host or bridge, or readiness: {probe: <exec probe>}");
+        }
+        if (spec.Readiness is not null && !spec.ServiceProbes.Any())
+        {
+            throw nodes.Error(keys["readiness"].Value, "readiness without an exec or http probe", null,
+                "A readiness check waits for a service before its exec and http probes; run probes wait for the "
+                + "command to end. Remove readiness or add such a probe");
+        }
         return spec;
     }
 
@@ -119,9 +131,9 @@ public static class SpecReader
             var target = probes.FirstOrDefault(x => x.Name == probe);
             if (target is null || target.Kind == ProbeKind.Run)
             {
+                var known = probes.Where(static x => x.Kind != ProbeKind.Run).Select(static x => x.Name).ToList();
                 throw nodes.Error(probeNode, "readiness probe must name an exec or http probe", probe,
-                    "Known: " + string.Join(", ", probes.Where(static x => x.Kind != ProbeKind.Run)
-                        .Select(static x => x.Name)));
+                    known.Count > 0 ? "Known: " + string.Join(", ", known) : "The spec has no exec or http probe");
             }
         }
         if ((port is null) == (probe is null))
