@@ -236,6 +236,8 @@ public sealed unsafe class FanotifySource : IDisposable
             // too, so the minimal image lacks it.
             kind = AccessKind.Create;
         }
+        // Limitation: a temp file unlinked only after its event was read is recorded as an open
+        // of an existing file (fanotify alone; the syscall backends see the unlink).
         // Repeats of what was seen stay in the kernel; an exec after a plain open still arrives.
         // Limitation: the ignore mark makes 'count' in trace.json 1 for fanotify-only paths.
         var ignore = exec ? FAN_OPEN | FAN_OPEN_EXEC : FAN_OPEN;
