@@ -55,7 +55,9 @@ public static class Program
 
     private static int Interrupted(int signal)
     {
-        Console.Error.WriteLine(signal == 130 ? "interrupted" : "terminated");
+        Console.Error.WriteLine(signal == 130
+            ? "error: interrupted: 'SIGINT': the run stopped and removed the containers it had started."
+            : "error: terminated: 'SIGTERM': the run stopped and removed the containers it had started.");
         return signal;
     }
 

@@ -54,6 +54,7 @@ public sealed partial class SlimInterruptTests
         var rest = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(process.ExitCode == 130, await rest + await stdout);
+        Assert.Contains("error: interrupted: 'SIGINT': ", await rest);
         Assert.Equal(0, await CountAsync(engine, session));
         Directory.Delete(output, recursive: true);
     }

@@ -199,6 +199,14 @@ public sealed class SpecReaderTests : IDisposable
     }
 
     [Fact]
+    public void Parse_SecondDocument_ErrorAtIt()
+    {
+        var e = Fails("image: a\nprobes: [{name: r, run: {}}]\n---\nimage: b\n");
+        Assert.Contains("one YAML document", e.Problem);
+        Assert.Equal(4, e.Line);
+    }
+
+    [Fact]
     public void Parse_RelativeGlob_Error()
     {
         var e = Fails("image: a\nprobes: [{name: r, run: {}}]\ninclude: [etc/ssl]\n");

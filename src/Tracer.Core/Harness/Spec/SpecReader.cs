@@ -50,6 +50,11 @@ public static class SpecReader
             throw new SpecException(displayPath, 1, 1, "the spec is empty", null,
                 "It needs at least 'image' and 'probes'");
         }
+        if (stream.Documents.Count > 1)
+        {
+            throw nodes.Error(stream.Documents[1].RootNode, "a spec file holds one YAML document", null,
+                "Remove the second document (after '---') or put it in a file of its own");
+        }
         var root = stream.Documents[0].RootNode;
         var keys = nodes.Keys(root, "the spec", TopKeys);
         var probes = ProbeReader.ReadAll(nodes,
