@@ -477,12 +477,17 @@ static __always_inline __u32 read_path(struct scratch *s, __u32 offset, __u64 us
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	__u32 tid = current_tid();
-	struct task_info *info = bpf_map_lookup_elem(&tracked, &tid);
+	struct task_info *info;
 	struct inflight copy;
 	struct scratch *s;
-	__u32 len1, len2 = 0;
+	__u32 tid, len1, len2 = 0;
 
+	/* Like sys_enter, this runs on every syscall of the machine: orig_ax still holds the
+	 * number, so the other calls cost no map lookup. */
+	if (!path_syscall((long)regs->orig_ax))
+		return 0;
+	tid = current_tid();
+	info = bpf_map_lookup_elem(&tracked, &tid);
 	if (!info || info->call.op == 0)
 		return 0;
 	copy = info->call;
