@@ -144,7 +144,7 @@ static __always_inline int path_syscall(long id)
 {
 	switch (id) {
 	case 2: case 4: case 6: case 21: case 59: case 80: case 81: case 82: case 83: case 84:
-	case 85: case 86: case 87: case 88: case 89: case 257: case 258: case 262: case 263:
+	case 85: case 86: case 87: case 88: case 89: case 133: case 257: case 258: case 259: case 262: case 263:
 	case 264: case 265: case 266: case 267: case 269: case 316: case 322: case 332: case 437:
 	case 439:
 		return 1;
@@ -209,7 +209,11 @@ static __always_inline int classify(long id, struct pt_regs *regs, struct inflig
 		f->op = TRACER_OP_MKDIR, f->path1 = a0;
 		return 1;
 	case 258: /* mkdirat(dfd, path, mode) */
+	case 259: /* mknodat(dfd, path, mode, dev): a FIFO or device node the run makes */
 		f->op = TRACER_OP_MKDIR, f->dirfd = (__s32)a0, f->path1 = a1;
+		return 1;
+	case 133: /* mknod(path, mode, dev) */
+		f->op = TRACER_OP_MKDIR, f->path1 = a0;
 		return 1;
 	case 82: /* rename(old, new) */
 	case 86: /* link(old, new) */

@@ -29,7 +29,7 @@ enum tracer_op {
 	TRACER_OP_READLINK = 4, /* readlink, readlinkat */
 	TRACER_OP_CHDIR = 5,    /* chdir */
 	TRACER_OP_FCHDIR = 6,   /* fchdir: dirfd = the fd, no path */
-	TRACER_OP_MKDIR = 7,    /* mkdir, mkdirat */
+	TRACER_OP_MKDIR = 7,    /* mkdir, mkdirat, mknod, mknodat: a path the run makes */
 	TRACER_OP_RENAME = 8,   /* rename*, link, linkat: path1 = old, path2 = new */
 	TRACER_OP_UNLINK = 9,   /* unlink, unlinkat, rmdir */
 	TRACER_OP_SYMLINK = 10, /* symlink, symlinkat: path1 = the link created */

@@ -79,10 +79,10 @@ public sealed partial class StraceParser
                     p.Fs.Cwd = fdDir;
                 }
                 break;
-            case "mkdir":
+            case "mkdir" or "mknod": // mknod: a FIFO or device node the run makes, like a directory
                 MakeDirectory(pid, p, default, a.Next(), r);
                 break;
-            case "mkdirat":
+            case "mkdirat" or "mknodat":
                 MakeDirectory(pid, p, a.Next(), a.Next(), r);
                 break;
             case "rename" or "link":

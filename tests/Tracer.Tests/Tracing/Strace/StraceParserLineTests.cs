@@ -47,6 +47,20 @@ public sealed class StraceParserLineTests
     }
 
     [Fact]
+    public void Parse_Mknod_FifoIsCreatedAndExistingNodeIsStat()
+    {
+        var sink = new AccessAccumulator();
+        var parser = new StraceParser(sink);
+        Feed(parser, """
+            7 mknodat(AT_FDCWD, "/tmp/clr-debug-pipe-7-in", S_IFIFO|0600) = 0
+            7 mknod("/tmp/node", S_IFIFO|0600) = -1 EEXIST (File exists)
+            """);
+        var set = sink.ToAccessSet();
+        Assert.Equal(AccessKind.Create, set.Kinds("/tmp/clr-debug-pipe-7-in"));
+        Assert.Equal(AccessKind.Stat, set.Kinds("/tmp/node"));
+    }
+
+    [Fact]
     public void Parse_OCreat_IsCreateOnlyWithEvidenceTheFileWasMade()
     {
         var sink = new AccessAccumulator();
