@@ -37,7 +37,8 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
             var suffix = round == 0 ? "" : $" (round {round})";
             var synth = await clock.TimeAsync("synthesize" + suffix, $"{tag} from {accesses.Count} traced paths",
                 () => synthesizer.SynthesizeAsync(new SynthesisRequest(original.Image, traceFiles,
-                    [.. spec.Include, .. added], spec.Exclude, tag, Path.Combine(output, "image")), ct))
+                    [.. spec.Include, .. added], spec.Exclude, tag, Path.Combine(output, "image"))
+                { RunAs = spec.User is { } user ? [user] : [] }, ct))
                 .ConfigureAwait(false);
             foreach (var warning in synth.MissingWarnings)
             {
@@ -48,7 +49,7 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
             var minimalInventory = await InventoryReader.ReadAsync(engine, synth.ImageId, LabelsOf(original), ct)
                 .ConfigureAwait(false);
             var verify = await clock.TimeAsync("verify" + suffix, $"{spec.Probes.Count} probe(s) on {tag}",
-                () => new ProbeRunner(minimal, new UntracedHost(engine)).RunAsync(spec.Probes, ct)).ConfigureAwait(false);
+                () => OnMinimalAsync(minimal, new UntracedHost(engine), spec.Probes, ct)).ConfigureAwait(false);
             var failing = spec.Probes.Where((p, i) => !verify.Results[i].Passed
                 || !ProbeCheck.Same(traced.Results[i], verify.Results[i])).ToList();
             IReadOnlyList<string> missing = [];
@@ -89,8 +90,27 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
         }
         var straced = await clock.TimeAsync("diagnose" + suffix,
             $"{failing.Count} failing probe(s) on the minimal image under strace",
-            () => new ProbeRunner(minimal, tracedHost("strace")).RunAsync(failing, ct)).ConfigureAwait(false);
+            () => OnMinimalAsync(minimal, tracedHost("strace"), failing, ct)).ConfigureAwait(false);
         return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
+    }
+
+    /// <summary>
+    /// Probes on the minimal image. The engine refusing to start it (a user or program the image
+    /// lacks) is the minimal image's fault, not the spec's: the original ran with the same spec.
+    /// So it makes every probe fail (verification failed, with a report) instead of a usage error.
+    /// </summary>
+    private static async Task<ProbeOutcome> OnMinimalAsync(FunctionContainer minimal, IFunctionHost host,
+        IReadOnlyList<Probe> probes, CancellationToken ct)
+    {
+        try
+        {
+            return await new ProbeRunner(minimal, host).RunAsync(probes, ct).ConfigureAwait(false);
+        }
+        catch (TracerException e) when (e.Category == ErrorCategory.Usage)
+        {
+            var why = $"the engine could not run the minimal image: {e.Reason ?? e.What}";
+            return new ProbeOutcome(probes.Select(p => ProbeResult.Broken(p, why, 0)).ToList(), []);
+        }
     }
 
     /// <summary>

@@ -10,4 +10,8 @@ public sealed record SynthesisRequest(
     IReadOnlyList<string> Include,
     IReadOnlyList<string> Exclude,
     string Tag,
-    string OutputDirectory);
+    string OutputDirectory)
+{
+    /// <summary>Users the probes run as besides the image's USER (the spec's <c>user:</c>).</summary>
+    public IReadOnlyList<string> RunAs { get; init; } = [];
+}

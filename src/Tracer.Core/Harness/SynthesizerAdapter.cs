@@ -17,6 +17,7 @@ public sealed class SynthesizerAdapter(DockerEngine engine) : IImageSynthesizer
             OutputDirectory = request.OutputDirectory,
             Includes = request.Include,
             Excludes = request.Exclude,
+            RunAs = request.RunAs,
             Engine = engine,
         }, ct).ConfigureAwait(false);
         string[] files = [DockerfileWriter.LayerFileName, Synthesizer.DockerfileName, Synthesizer.KeptFileName];

@@ -13,6 +13,9 @@ public sealed record ClosureInput
     public IReadOnlyList<string> BindMounts { get; init; } = [];
     /// <summary>The image's USER ("name", "uid", "name:group", "uid:gid"), empty for root.</summary>
     public string User { get; init; } = "";
+    /// <summary>Other users the function runs as (a spec's <c>user:</c>), same forms as
+    /// <see cref="User"/>: their accounts are kept like the image USER's.</summary>
+    public IReadOnlyList<string> RunAs { get; init; } = [];
     /// <summary>The image's Env (KEY=VALUE); LD_LIBRARY_PATH matters to the ELF rule.</summary>
     public IReadOnlyList<string> Env { get; init; } = [];
     /// <summary>Time stamp for synthesized entries: the source image's created time.</summary>

@@ -15,6 +15,9 @@ public sealed record SynthesisOptions
     /// <summary>Where rootfs.tar, Dockerfile, kept.txt and config.json are written.</summary>
     public required string OutputDirectory { get; init; }
     public IReadOnlyList<string> Includes { get; init; } = [];
+    /// <summary>Users the function runs as besides the image's USER (a spec's <c>user:</c>):
+    /// the runtime looks them up in the minimal image's /etc/passwd and /etc/group.</summary>
+    public IReadOnlyList<string> RunAs { get; init; } = [];
     public IReadOnlyList<string> Excludes { get; init; } = [];
     /// <summary>Accept traces recorded on another image id.</summary>
     public bool Force { get; init; }

@@ -106,6 +106,7 @@ public static class Synthesizer
             Accesses = traces.Accesses,
             BindMounts = traces.BindMounts,
             User = config["User"]?.GetValue<string>() ?? "",
+            RunAs = options.RunAs,
             Env = (config["Env"] as JsonArray ?? []).Select(static n => n?.GetValue<string>() ?? "").ToList(),
             Created = CreatedTime(image.Config),
             Includes = options.Includes.Select(static g => new Glob(g)).ToList(),

@@ -185,4 +185,35 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(kept, static l => l.StartsWith("/var/cache/rapp/cache.txt", StringComparison.Ordinal));
         Assert.Contains("/etc/passwd\tuser", kept);
     }
+
+    /// <summary>CASES 6 and 7: the spec's user (not the image's USER) writes into a directory of
+    /// a supplementary group; the minimal image needs that account and the group's member line.</summary>
+    [RequiresFact(Needs)]
+    public async Task Slim_SpecUserWithSupplementaryGroup_Verified()
+    {
+        await FixtureImages.EnsureAsync("sh-etl");
+        var context = Path.Combine(_dir, "groups");
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), """
+            FROM tracer-fixtures/sh-etl:latest
+            USER root
+            RUN groupadd -g 1500 shared && groupadd -g 1600 worker \
+                && useradd -u 1600 -g worker -G shared -M -d /tmp worker \
+                && mkdir -p /srv/drop && chgrp shared /srv/drop && chmod 2770 /srv/drop
+            ENTRYPOINT ["/bin/sh", "-c", "echo x > /srv/drop/f && cat /srv/drop/f && echo wrote-ok"]
+            """);
+        var image = $"tracer-test/slim-{_id}-groups:latest";
+        _tags.Add(image);
+        await ProcessRunner.RunAsync("docker", ["build", "--quiet", "--network", "none",
+            "--label", $"{DockerLabels.TestRun}={Tracer.Tests.Infrastructure.TestRun.Id}", "--tag", image, context],
+            CancellationToken.None);
+        var spec = Path.Combine(context, "function.yaml");
+        File.WriteAllText(spec, $"image: {image}\nuser: worker\nnetwork: none\nprobes:\n  - name: own\n    run: {{}}\n"
+            + "    expect: {stdoutContains: wrote-ok}\n");
+        var (run, report) = await SlimAsync(spec);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.True(report!["verified"]!.GetValue<bool>());
+        var imageDir = Path.Combine(_dir, $"out-{_tags.Count}", "image");
+        Assert.Contains("/srv/drop\tcreated-dir", File.ReadAllLines(Path.Combine(imageDir, "kept.txt")));
+    }
 }

@@ -130,6 +130,22 @@ public sealed class ClosureRuleTests
     }
 
     [Fact]
+    public void User_SupplementaryGroupsAndSpecUser_AreKept()
+    {
+        var tree = Image()
+            .File("/etc/passwd", "root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/app:/bin/false\n"
+                + "nobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\nother:x:1001:1001::/:/bin/false\n")
+            .File("/etc/group", "root:x:0:\napp:x:1000:\nshared:x:1500:other,app\nnogroup:x:65534:\n"
+                + "other:x:1001:\nstaff:x:50:other\n");
+        var context = tree.Close(new AccessSet(), user: "app", runAs: ["nobody"]);
+        Assert.Equal("root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/app:/bin/false\n"
+            + "nobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n",
+            Encoding.UTF8.GetString(context.Synthetic["/etc/passwd"].Data));
+        Assert.Equal("root:x:0:\napp:x:1000:\nshared:x:1500:other,app\nnogroup:x:65534:\n",
+            Encoding.UTF8.GetString(context.Synthetic["/etc/group"].Data));
+    }
+
+    [Fact]
     public void User_PasswdReadByTheFunction_StaysWhole()
     {
         var tree = Image().File("/etc/passwd", "root:x:0:0::/:/bin/sh\napp:x:1000:1000::/:/bin/sh\n")

@@ -84,12 +84,13 @@ internal sealed class TestTree : IContentStore
     }
 
     public ClosureContext Close(AccessSet accesses, string user = "", IReadOnlyList<string>? binds = null,
-        string[]? includes = null, string[]? excludes = null) =>
+        string[]? includes = null, string[]? excludes = null, string[]? runAs = null) =>
         Closure.Run(new ClosureInput
         {
             Tree = Tree,
             Accesses = accesses,
             User = user,
+            RunAs = runAs ?? [],
             BindMounts = binds ?? [],
             Created = Time,
             Includes = (includes ?? []).Select(static g => new Glob(g)).ToList(),

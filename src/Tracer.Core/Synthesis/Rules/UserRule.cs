@@ -4,11 +4,14 @@ using Tracer.Synthesis.Tree;
 namespace Tracer.Synthesis.Rules;
 
 /// <summary>
-/// A USER other than uid 0 (a name, root included, or a uid, optionally ":group") needs its
-/// passwd and group entries.
-/// When the function did not read /etc/passwd or /etc/group itself, they are written with
-/// only root's line and the user's (its primary group and a named group), so the image lists
-/// no account it does not need. When the trace kept the whole file, it stays whole.
+/// Every user the function runs as (the image's USER and a spec's <c>user:</c>; a name, root
+/// included, or a uid, optionally ":group") other than plain uid 0 needs its passwd and group
+/// entries: the runtime looks names up in /etc/passwd and the user's groups, supplementary ones
+/// included, in /etc/group before the function starts. When the function did not read
+/// /etc/passwd or /etc/group itself, they are written with only root's lines and each user's
+/// (its account; its primary group, a named group, and every group listing it as a member), so
+/// the image lists no account it does not need. When the trace kept the whole file, it stays
+/// whole.
 /// </summary>
 public sealed class UserRule : ClosureRule
 {
@@ -20,32 +23,46 @@ public sealed class UserRule : ClosureRule
 
     public override void Seed(ClosureContext context)
     {
-        var spec = context.Input.User.Trim();
-        if (spec.Length == 0)
-        {
-            return;
-        }
-        var parts = spec.Split(':', 2);
-        var user = parts[0];
-        var group = parts.Length > 1 ? parts[1] : null;
-        // A name, root's included, is looked up in the image's passwd by the runtime before the
-        // function starts (runc: "unable to find user root"); only uid 0 needs no file.
-        if (user == "0" && group is null or "0")
-        {
-            return;
-        }
+        var users = new[] { context.Input.User }.Concat(context.Input.RunAs)
+            .Select(static u => u.Trim()).Where(static u => u.Length > 0).Distinct().ToList();
         var passwdLines = Lines(context, Passwd);
-        var account = passwdLines.FirstOrDefault(l => Field(l, 0) == user || Field(l, 2) == user);
-        if (account is null && !IsNumeric(user))
+        var groupLines = Lines(context, Group);
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var needed = false;
+        foreach (var spec in users)
         {
-            context.Warn($"user: USER '{user}' has no line in the image's {Passwd}");
+            var parts = spec.Split(':', 2);
+            var user = parts[0];
+            var group = parts.Length > 1 ? parts[1] : null;
+            // Only uid 0 with no group or gid 0 needs no file: a name, root's too, is looked up
+            // (runc: "unable to find user root").
+            if (user == "0" && group is null or "0")
+            {
+                continue;
+            }
+            needed = true;
+            var account = passwdLines.FirstOrDefault(l => Field(l, 0) == user || Field(l, 2) == user);
+            if (account is null && !IsNumeric(user))
+            {
+                context.Warn($"user: USER '{user}' has no line in the image's {Passwd}");
+            }
+            if (account is not null)
+            {
+                accounts.Add(account);
+            }
+            var name = account is null ? user : Field(account, 0)!;
+            var primaryGid = account is null ? null : Field(account, 3);
+            groups.UnionWith(groupLines.Where(l => Field(l, 2) == primaryGid
+                || (group is not null && (Field(l, 0) == group || Field(l, 2) == group))
+                || Members(l).Contains(name)));
         }
-        // Limitation: supplementary groups (member lists in /etc/group) of the USER are not kept.
-        var primaryGid = account is null ? null : Field(account, 3);
-        Write(context, Passwd, passwdLines, l => Field(l, 2) == "0" || l == account);
-        Write(context, Group, Lines(context, Group), l =>
-            Field(l, 2) == "0" || Field(l, 2) == primaryGid || (group is not null
-                && (Field(l, 0) == group || Field(l, 2) == group)));
+        if (!needed)
+        {
+            return;
+        }
+        Write(context, Passwd, passwdLines, l => Field(l, 2) == "0" || accounts.Contains(l));
+        Write(context, Group, groupLines, l => Field(l, 2) == "0" || groups.Contains(l));
     }
 
     private void Write(ClosureContext context, string path, List<string> lines, Func<string, bool> keep)
@@ -75,6 +92,10 @@ public sealed class UserRule : ClosureRule
         var fields = line.Split(':');
         return index < fields.Length ? fields[index] : null;
     }
+
+    /// <summary>The member list of a group line (its fourth field).</summary>
+    private static string[] Members(string line) =>
+        Field(line, 3)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     private static bool IsNumeric(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
 }
