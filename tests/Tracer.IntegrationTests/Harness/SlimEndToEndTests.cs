@@ -155,32 +155,19 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     [RequiresFact(Needs)]
     public async Task Slim_RedirectIntoImageDirectoryAsUserRootByName_Verified()
     {
-        await FixtureImages.EnsureAsync("sh-etl");
         var context = Path.Combine(_dir, "redirect");
         Directory.CreateDirectory(context);
         File.WriteAllText(Path.Combine(context, "run.sh"),
             "#!/bin/sh\nset -e\necho cache > /var/cache/rapp/cache.txt\nread v < /var/cache/rapp/cache.txt\necho \"$v ok\"\n");
         File.SetUnixFileMode(Path.Combine(context, "run.sh"), (UnixFileMode)0b111_101_101);
-        File.WriteAllText(Path.Combine(context, "Dockerfile"), """
+        var kept = await SlimBuiltImageAsync(context, """
             FROM tracer-fixtures/sh-etl:latest
             USER root
             RUN mkdir -p /var/cache/rapp
             COPY run.sh /run.sh
             ENTRYPOINT ["/run.sh"]
             CMD []
-            """);
-        var image = $"tracer-test/slim-{_id}-redirect:latest";
-        _tags.Add(image);
-        await ProcessRunner.RunAsync("docker", ["build", "--quiet", "--network", "none",
-            "--label", $"{DockerLabels.TestRun}={Tracer.Tests.Infrastructure.TestRun.Id}", "--tag", image, context],
-            CancellationToken.None);
-        var spec = Path.Combine(context, "function.yaml");
-        File.WriteAllText(spec, $"image: {image}\nnetwork: none\nprobes:\n  - name: own\n    run: {{}}\n"
-            + "    expect: {stdoutContains: \"cache ok\"}\n");
-        var (run, report) = await SlimAsync(spec);
-        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
-        Assert.True(report!["verified"]!.GetValue<bool>());
-        var kept = File.ReadAllLines(Path.Combine(_dir, $"out-{_tags.Count}", "image", "kept.txt"));
+            """, "", "cache ok");
         Assert.Contains("/var/cache/rapp\tcreated-dir", kept);
         Assert.DoesNotContain(kept, static l => l.StartsWith("/var/cache/rapp/cache.txt", StringComparison.Ordinal));
         Assert.Contains("/etc/passwd\tuser", kept);
@@ -191,29 +178,37 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     [RequiresFact(Needs)]
     public async Task Slim_SpecUserWithSupplementaryGroup_Verified()
     {
-        await FixtureImages.EnsureAsync("sh-etl");
         var context = Path.Combine(_dir, "groups");
         Directory.CreateDirectory(context);
-        File.WriteAllText(Path.Combine(context, "Dockerfile"), """
+        var kept = await SlimBuiltImageAsync(context, """
             FROM tracer-fixtures/sh-etl:latest
             USER root
             RUN groupadd -g 1500 shared && groupadd -g 1600 worker \
                 && useradd -u 1600 -g worker -G shared -M -d /tmp worker \
                 && mkdir -p /srv/drop && chgrp shared /srv/drop && chmod 2770 /srv/drop
             ENTRYPOINT ["/bin/sh", "-c", "echo x > /srv/drop/f && cat /srv/drop/f && echo wrote-ok"]
-            """);
-        var image = $"tracer-test/slim-{_id}-groups:latest";
+            """, "user: worker\n", "wrote-ok");
+        Assert.Contains("/srv/drop\tcreated-dir", kept);
+    }
+
+    /// <summary>Builds <paramref name="dockerfile"/> in <paramref name="context"/> (on the sh-etl
+    /// fixture), slims it with one run probe expecting <paramref name="stdout"/>, asserts it
+    /// verified and returns its kept.txt lines.</summary>
+    private async Task<string[]> SlimBuiltImageAsync(string context, string dockerfile, string specLines, string stdout)
+    {
+        await FixtureImages.EnsureAsync("sh-etl");
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
+        var image = $"tracer-test/slim-{_id}-{Path.GetFileName(context)}:latest";
         _tags.Add(image);
         await ProcessRunner.RunAsync("docker", ["build", "--quiet", "--network", "none",
             "--label", $"{DockerLabels.TestRun}={Tracer.Tests.Infrastructure.TestRun.Id}", "--tag", image, context],
             CancellationToken.None);
         var spec = Path.Combine(context, "function.yaml");
-        File.WriteAllText(spec, $"image: {image}\nuser: worker\nnetwork: none\nprobes:\n  - name: own\n    run: {{}}\n"
-            + "    expect: {stdoutContains: wrote-ok}\n");
+        File.WriteAllText(spec, $"image: {image}\n{specLines}network: none\nprobes:\n  - name: own\n    run: {{}}\n"
+            + $"    expect: {{stdoutContains: \"{stdout}\"}}\n");
         var (run, report) = await SlimAsync(spec);
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.True(report!["verified"]!.GetValue<bool>());
-        var imageDir = Path.Combine(_dir, $"out-{_tags.Count}", "image");
-        Assert.Contains("/srv/drop\tcreated-dir", File.ReadAllLines(Path.Combine(imageDir, "kept.txt")));
+        return File.ReadAllLines(Path.Combine(_dir, $"out-{_tags.Count}", "image", "kept.txt"));
     }
 }
