@@ -87,10 +87,14 @@ public static class TraceFile
         {
             throw new TraceFormatException(file, "an access without an absolute 'path'");
         }
-        var kinds = AccessKind.None;
-        foreach (var k in o["kinds"] as JsonArray ?? [])
+        if (o["kinds"] is not JsonArray list)
         {
-            var name = k?.GetValue<string>() ?? "";
+            throw new TraceFormatException(file, $"'kinds' of '{p}' is not a list of kinds");
+        }
+        var kinds = AccessKind.None;
+        foreach (var k in list)
+        {
+            var name = k is JsonValue v && v.TryGetValue<string>(out var text) ? text : k?.ToJsonString() ?? "null";
             var kind = AccessKindNames.Parse(name);
             if (kind == AccessKind.None)
             {

@@ -51,4 +51,15 @@ public sealed class TraceFileTests : IDisposable
         Assert.Equal(file, e.File);
         Assert.Contains("zap", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\"open\"")]
+    [InlineData("[1]")]
+    public void Read_KindsNotAListOfNames_ThrowsNamingThePath(string kinds)
+    {
+        var file = Path.Combine(_dir, "bad-kinds.json");
+        File.WriteAllText(file, $$"""{"version":1,"accesses":[{"path":"/x","kinds":{{kinds}}}]}""");
+        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Read(file));
+        Assert.Contains("'/x'", e.Message, StringComparison.Ordinal);
+    }
 }
