@@ -35,8 +35,11 @@ public static class HttpProbeClient
             using var response = await client.SendAsync(request, ct).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             var type = response.Content.Headers.ContentType?.ToString();
-            var body = IsText(type) ? System.Text.Encoding.UTF8.GetString(bytes) : $"<{bytes.Length} bytes of {type}>";
-            return ProbeCheck.Http(probe, (int)response.StatusCode, type, body, clock.Elapsed.TotalSeconds);
+            // bodyContains is matched on the bytes as UTF-8 whatever the type; a binary body is
+            // shown in the report as its size only.
+            var body = System.Text.Encoding.UTF8.GetString(bytes);
+            return ProbeCheck.Http(probe, (int)response.StatusCode, type, body, clock.Elapsed.TotalSeconds,
+                IsText(type) ? null : $"<{bytes.Length} bytes of {type}>");
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {

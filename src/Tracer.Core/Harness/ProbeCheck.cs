@@ -19,7 +19,10 @@ public static class ProbeCheck
             ProbeResult.Excerpt(stdout), ProbeResult.Excerpt(stderr), seconds);
     }
 
-    public static ProbeResult Http(Probe probe, int status, string? contentType, string body, double seconds)
+    /// <summary><paramref name="body"/> is matched against bodyContains whatever its media type;
+    /// <paramref name="shown"/> (default: the body) is what the report keeps of it.</summary>
+    public static ProbeResult Http(Probe probe, int status, string? contentType, string body, double seconds,
+        string? shown = null)
     {
         var failures = new List<string>();
         var expect = probe.Expect;
@@ -34,7 +37,7 @@ public static class ProbeCheck
         }
         Contains(failures, "body", body, expect.BodyContains);
         return new ProbeResult(probe.Name, probe.Kind, failures.Count == 0, failures, null, status, media,
-            ProbeResult.Excerpt(body), "", seconds);
+            ProbeResult.Excerpt(shown ?? body), "", seconds);
     }
 
     /// <summary>True when the minimal image's result matches the original's on every checked point.</summary>

@@ -36,6 +36,15 @@ public sealed class ProbeCheckTests
     }
 
     [Fact]
+    public void Http_BinaryMediaType_BodyMatchedButShownAsSize()
+    {
+        var r = ProbeCheck.Http(Probe(ProbeKind.Http, new() { Status = 200, BodyContains = "custom payload" }),
+            200, "application/x-custom", "custom payload\n", 1, "<15 bytes of application/x-custom>");
+        Assert.True(r.Passed);
+        Assert.Equal("<15 bytes of application/x-custom>", r.Stdout);
+    }
+
+    [Fact]
     public void Same_DifferentExitCodes_NotSame()
     {
         var probe = Probe(ProbeKind.Run, new() { ExitCode = null });
