@@ -104,6 +104,11 @@ __u64 sent = 0;
 /* Set by the loader before loading: the reader is woken only once this much is queued (it
  * also polls every few ms), so a burst of records costs one wake-up, not one each. */
 const volatile __u64 wakeup_bytes = 64 * 1024;
+/* Set by the loader: the inode of the traced container's mount namespace (0: none). A task
+ * that is not a descendant of the root but execs inside that namespace (a `docker exec`
+ * probe, a HEALTHCHECK: runc joins the namespace, then execs the command) is followed from
+ * that exec on, with a REC_JOIN record carrying its working directory. */
+const volatile __u64 join_mnt_ns = 0;
 
 static __always_inline __u32 current_tid(void)
 {
@@ -386,18 +391,17 @@ static long walk_step(__u32 i, void *ctx)
  * would do this but is not allowed in tracepoints). Written to data + offset; returns its
  * length, 0 when it does not fit or is deeper than 128 steps.
  */
-static __always_inline __u32 file_path(struct scratch *s, __u32 offset, struct file *file)
+static __always_inline __u32 dentry_path(struct scratch *s, __u32 offset, struct dentry *dentry,
+					 struct vfsmount *vfsmnt)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 	struct walk_state w = { .pos = TRACER_PATH_MAX };
 	__u32 len;
 
-	if (!file)
-		return 0;
 	w.root = BPF_CORE_READ(task, fs, root.dentry);
 	w.root_mnt = BPF_CORE_READ(task, fs, root.mnt);
-	w.dentry = BPF_CORE_READ(file, f_path.dentry);
-	w.vfsmnt = BPF_CORE_READ(file, f_path.mnt);
+	w.dentry = dentry;
+	w.vfsmnt = vfsmnt;
 	bpf_loop(128, walk_step, &w, 0);
 	if (w.done != 1)
 		return 0;
@@ -410,6 +414,13 @@ static __always_inline __u32 file_path(struct scratch *s, __u32 offset, struct f
 				  &s->tmp[w.pos & (TRACER_PATH_MAX - 1)]) != 0)
 		return 0;
 	return len;
+}
+
+static __always_inline __u32 file_path(struct scratch *s, __u32 offset, struct file *file)
+{
+	if (!file)
+		return 0;
+	return dentry_path(s, offset, BPF_CORE_READ(file, f_path.dentry), BPF_CORE_READ(file, f_path.mnt));
 }
 
 static __always_inline __u32 fd_path(struct scratch *s, __u32 offset, long fd)
@@ -561,9 +572,13 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	long n1, n2 = 0;
 	__u32 len1, len2 = 0;
 	const char *filename = BPF_CORE_READ(bprm, filename), *interp = BPF_CORE_READ(bprm, interp);
+	int joined = 0;
 
-	if (!bpf_map_lookup_elem(&tracked, &old) && !bpf_map_lookup_elem(&tracked, &pid))
-		return 0;
+	if (!bpf_map_lookup_elem(&tracked, &old) && !bpf_map_lookup_elem(&tracked, &pid)) {
+		if (join_mnt_ns == 0 || BPF_CORE_READ(p, nsproxy, mnt_ns, ns.inum) != join_mnt_ns)
+			return 0;
+		joined = 1;
+	}
 	/* A non-leader thread that execs takes the leader's pid. */
 	if (old != pid)
 		bpf_map_delete_elem(&tracked, &old);
@@ -571,6 +586,12 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	s = scratch_buffer();
 	if (!s)
 		return 0;
+	if (joined) {
+		header(s, TRACER_REC_JOIN, pid);
+		len1 = dentry_path(s, 0, BPF_CORE_READ(p, fs, pwd.dentry), BPF_CORE_READ(p, fs, pwd.mnt));
+		s->rec.len1 = (__u16)len1;
+		output(s, TRACER_HEADER_SIZE + len1);
+	}
 	header(s, TRACER_REC_EXEC, pid);
 	s->rec.ppid = old;
 	s->rec.dirfd = TRACER_AT_FDCWD;

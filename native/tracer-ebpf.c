@@ -9,6 +9,8 @@
  *
  * stdin:  the host closes it (EOF) when the traced processes are gone; SIGTERM/SIGINT too.
  *         The loader then drains the ring buffer and ends.
+ * Also followed: a task that execs inside ROOT_PID's mount namespace without descending from
+ *         it (docker exec, HEALTHCHECK), from that exec on (REC_JOIN, then its REC_EXEC).
  * stdout: binary records in the layout of tracer-ebpf.h. The first is TRACER_REC_READY, once
  *         every program is attached and ROOT_PID is followed; the last is TRACER_REC_END, whose
  *         `ret` is the number of records the kernel could not queue (ring buffer full). Any
@@ -29,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "tracer-ebpf.h"
@@ -152,6 +155,21 @@ static int stream(struct ring_buffer *rb)
 	return output_failed ? -1 : 0;
 }
 
+/* The inode of pid's mount namespace (/proc/PID/ns/mnt, kernel >= 3.8), 0 when unreadable:
+ * then only the root's descendants are followed. */
+static unsigned long long mount_namespace(unsigned int pid)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%u/ns/mnt", pid);
+	if (stat(path, &st) != 0) {
+		warn_errno("cannot read mount namespace", path, errno);
+		return 0;
+	}
+	return (unsigned long long)st.st_ino;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long ring = 4UL * 1024 * 1024, root;
@@ -180,6 +198,7 @@ int main(int argc, char **argv)
 		return EXIT_BPF;
 	}
 	skel->rodata->wakeup_bytes = ring / 8;
+	skel->rodata->join_mnt_ns = mount_namespace((unsigned int)root);
 	err = bpf_map__set_max_entries(skel->maps.events, (__u32)ring);
 	if (!err)
 		err = tracer_ebpf_bpf__load(skel);

@@ -17,6 +17,7 @@ enum tracer_record_type {
 	TRACER_REC_EXEC = 3,    /* pid, ppid = old pid, path1 = filename, path2 = interpreter */
 	TRACER_REC_EXIT = 4,    /* pid exited */
 	TRACER_REC_EXEC_FILE = 5, /* after REC_EXEC: path1 = the file that runs, as the task sees it */
+	TRACER_REC_JOIN = 6,    /* before REC_EXEC: pid joined the container (docker exec), path1 = cwd */
 	TRACER_REC_READY = 16,  /* loader: programs attached, the root pid is followed */
 	TRACER_REC_END = 17,    /* loader: last record; ret = records lost (ring buffer full) */
 };

@@ -182,6 +182,21 @@ public sealed partial class DockerEngine(DockerClient client) : IDisposable
         }
     }
 
+    /// <summary>Stops a container as <c>docker stop</c> does: its stop signal, then SIGKILL once
+    /// <paramref name="grace"/> has passed (a PID 1 without a handler ignores SIGTERM).</summary>
+    public async Task StopAsync(string id, TimeSpan grace, CancellationToken ct)
+    {
+        try
+        {
+            await Client.Containers.StopContainerAsync(id,
+                new ContainerStopParameters { WaitBeforeKillSeconds = (uint)grace.TotalSeconds }, ct).ConfigureAwait(false);
+        }
+        catch (DockerApiException)
+        {
+            // Already stopped or gone: nothing to stop.
+        }
+    }
+
     /// <summary>Removes a container, running or not. Never throws for one already gone.</summary>
     public async Task RemoveAsync(string id)
     {

@@ -14,6 +14,9 @@ public sealed class ProbeRunner(FunctionContainer function, IFunctionHost host)
     /// <summary>Grace given on top of the probes' own timeouts for start-up and stop.</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a service gets to end on its stop signal before SIGKILL, as docker stop.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
     public async Task<ProbeOutcome> RunAsync(IReadOnlyList<Probe> probes, CancellationToken ct)
     {
         var results = new Dictionary<string, ProbeResult>(StringComparer.Ordinal);
@@ -42,7 +45,8 @@ public sealed class ProbeRunner(FunctionContainer function, IFunctionHost host)
     }
 
     // Limitation: strace follows the gate's descendants only; docker exec processes are not
-    // among them, so a service's exec probes are traced by fanotify alone (opens, no lookups).
+    // among them, so under strace or both a service's exec probes are traced by fanotify alone
+    // (opens, no lookups). The eBPF backend follows them (processes that join the container).
     private async Task<IReadOnlyList<ProbeResult>> RunServiceAsync(IReadOnlyList<Probe> probes,
         List<TraceDocument> traces, CancellationToken ct)
     {
@@ -52,7 +56,7 @@ public sealed class ProbeRunner(FunctionContainer function, IFunctionHost host)
         var run = await host.RunAsync(function.For(function.Command()), async (running, token) =>
         {
             results = await new ServiceProbes(function, running).RunAsync(probes, token).ConfigureAwait(false);
-            await running.Engine.KillAsync(running.ContainerId, function.Image.StopSignal, token).ConfigureAwait(false);
+            await running.Engine.StopAsync(running.ContainerId, StopGrace, token).ConfigureAwait(false);
         }, budget, ct).ConfigureAwait(false);
         Collect(traces, run);
         if (results.Count == 0)

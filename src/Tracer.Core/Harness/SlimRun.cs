@@ -83,16 +83,21 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
     private async Task<IReadOnlyList<string>> DiagnoseAsync(FunctionContainer minimal, IReadOnlyList<Probe> failing,
         ImageInventory originalInventory, ImageInventory minimalInventory, string suffix, CancellationToken ct)
     {
-        if (EnvironmentCheck.FindStrace() is null)
+        var backend = LookupBackend();
+        if (backend == "strace" && EnvironmentCheck.FindStrace() is null)
         {
             progress.Info("strace not found: cannot diagnose which paths the minimal image lacks");
             return [];
         }
         var straced = await clock.TimeAsync("diagnose" + suffix,
-            $"{failing.Count} failing probe(s) on the minimal image under strace",
-            () => OnMinimalAsync(minimal, tracedHost("strace"), failing, ct)).ConfigureAwait(false);
+            $"{failing.Count} failing probe(s) on the minimal image under {backend}",
+            () => OnMinimalAsync(minimal, tracedHost(backend), failing, ct)).ConfigureAwait(false);
         return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
     }
+
+    /// <summary>The backend that sees every lookup for diagnosis: eBPF where the kernel allows it
+    /// (it also follows a service's exec probes, which strace cannot), else strace.</summary>
+    private static string LookupBackend() => Tracing.Ebpf.EbpfSupport.Unavailable() is null ? "ebpf" : "strace";
 
     /// <summary>
     /// Probes on the minimal image. The engine refusing to start it (a user or program the image
@@ -121,9 +126,10 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
     private async Task<IReadOnlyList<string>> LookupsOnOriginalAsync(IReadOnlyList<Probe> failing,
         ImageInventory minimalInventory, ImageInventory originalInventory, string suffix, CancellationToken ct)
     {
+        var backend = LookupBackend();
         var straced = await clock.TimeAsync("repair lookups" + suffix,
-            $"{failing.Count} failing probe(s) on the original under strace",
-            () => new ProbeRunner(original, tracedHost("strace")).RunAsync(failing, ct)).ConfigureAwait(false);
+            $"{failing.Count} failing probe(s) on the original under {backend}",
+            () => new ProbeRunner(original, tracedHost(backend)).RunAsync(failing, ct)).ConfigureAwait(false);
         return MissingPathDiagnosis.Find(straced.MergedAccesses(), originalInventory, minimalInventory);
     }
 

@@ -160,7 +160,7 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(context, "run.sh"),
             "#!/bin/sh\nset -e\necho cache > /var/cache/rapp/cache.txt\nread v < /var/cache/rapp/cache.txt\necho \"$v ok\"\n");
         File.SetUnixFileMode(Path.Combine(context, "run.sh"), (UnixFileMode)0b111_101_101);
-        var kept = await SlimBuiltImageAsync(context, """
+        var kept = await SlimBatchImageAsync(context, """
             FROM tracer-fixtures/sh-etl:latest
             USER root
             RUN mkdir -p /var/cache/rapp
@@ -180,7 +180,7 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
     {
         var context = Path.Combine(_dir, "groups");
         Directory.CreateDirectory(context);
-        var kept = await SlimBuiltImageAsync(context, """
+        var kept = await SlimBatchImageAsync(context, """
             FROM tracer-fixtures/sh-etl:latest
             USER root
             RUN groupadd -g 1500 shared && groupadd -g 1600 worker \
@@ -191,12 +191,45 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
         Assert.Contains("/srv/drop\tcreated-dir", kept);
     }
 
-    /// <summary>Builds <paramref name="dockerfile"/> in <paramref name="context"/> (on the sh-etl
-    /// fixture), slims it with one run probe expecting <paramref name="stdout"/>, asserts it
-    /// verified and returns its kept.txt lines.</summary>
-    private async Task<string[]> SlimBuiltImageAsync(string context, string dockerfile, string specLines, string stdout)
+    /// <summary>CASES 7 and 10 for a service: an exec probe (a docker exec process, outside the
+    /// gate's tree) imports a module only it uses. The eBPF backend follows processes that join
+    /// the container, so the .py that Python only stats is kept and the minimal image passes.</summary>
+    [RequiresFact(Needs | Requirement.Bpf)]
+    public async Task Slim_ServiceExecProbeImportsItsOwnModule_Verified()
     {
-        await FixtureImages.EnsureAsync("sh-etl");
+        var context = Path.Combine(_dir, "svc");
+        Directory.CreateDirectory(Path.Combine(context, "www"));
+        File.WriteAllText(Path.Combine(context, "www", "data.json"), "{\"name\": \"svc-ok\"}\n");
+        var kept = await SlimBuiltImageAsync(context, "py-report", """
+            FROM tracer-fixtures/py-report:latest
+            COPY www /srv/www
+            WORKDIR /srv/www
+            EXPOSE 8080
+            ENTRYPOINT ["python3", "-m", "http.server", "8080"]
+            """, """
+            readiness: {port: 8080, timeoutSeconds: 30}
+            probes:
+              - name: json
+                http: {port: 8080, path: /data.json}
+                expect: {status: 200, contentType: application/json}
+              - name: inside
+                exec: [python3, -c, "import urllib.request as r; print(r.urlopen('http://127.0.0.1:8080/data.json').read().decode())"]
+                expect: {exitCode: 0, stdoutContains: svc-ok}
+            """);
+        Assert.Contains("/usr/lib/python3.11/urllib/request.py\ttraced", kept);
+    }
+
+    /// <summary>A batch function on sh-etl: one run probe expecting <paramref name="stdout"/>.</summary>
+    private Task<string[]> SlimBatchImageAsync(string context, string dockerfile, string specLines, string stdout) =>
+        SlimBuiltImageAsync(context, "sh-etl", dockerfile, $"{specLines}network: none\nprobes:\n  - name: own\n"
+            + $"    run: {{}}\n    expect: {{stdoutContains: \"{stdout}\"}}\n");
+
+    /// <summary>Builds <paramref name="dockerfile"/> in <paramref name="context"/> (on the
+    /// <paramref name="fixture"/> image), slims it with <paramref name="specBody"/> (the spec
+    /// after its image line), asserts it verified and returns its kept.txt lines.</summary>
+    private async Task<string[]> SlimBuiltImageAsync(string context, string fixture, string dockerfile, string specBody)
+    {
+        await FixtureImages.EnsureAsync(fixture);
         File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
         var image = $"tracer-test/slim-{_id}-{Path.GetFileName(context)}:latest";
         _tags.Add(image);
@@ -204,8 +237,7 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
             "--label", $"{DockerLabels.TestRun}={Tracer.Tests.Infrastructure.TestRun.Id}", "--tag", image, context],
             CancellationToken.None);
         var spec = Path.Combine(context, "function.yaml");
-        File.WriteAllText(spec, $"image: {image}\n{specLines}network: none\nprobes:\n  - name: own\n    run: {{}}\n"
-            + $"    expect: {{stdoutContains: \"{stdout}\"}}\n");
+        File.WriteAllText(spec, $"image: {image}\n{specBody}");
         var (run, report) = await SlimAsync(spec);
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.True(report!["verified"]!.GetValue<bool>());

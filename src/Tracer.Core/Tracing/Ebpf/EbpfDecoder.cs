@@ -91,6 +91,15 @@ internal sealed class EbpfDecoder
                 child.InheritFrom(Task(r.Ppid), (r.Flags & 1) != 0, (r.Flags & 2) != 0);
                 _tasks[r.Pid] = child;
                 break;
+            case EbpfRecordType.Join:
+                // A docker exec (or HEALTHCHECK) process: the function's too, from its exec on.
+                var joined = new TracedTask { Counting = true };
+                if (Resolve(joined, PathResolver.AtFdCwd, r.Path1, out var cwd))
+                {
+                    joined.Fs.Cwd = cwd;
+                }
+                _tasks[r.Pid] = joined;
+                break;
             case EbpfRecordType.Exec:
                 Exec(r);
                 break;

@@ -8,6 +8,8 @@ internal enum EbpfRecordType : ushort
     Exec = 3,
     Exit = 4,
     ExecFile = 5,
+    /// <summary>A task outside the root's tree joined the container (docker exec); path1: its cwd.</summary>
+    Join = 6,
     Ready = 16,
     End = 17,
 }

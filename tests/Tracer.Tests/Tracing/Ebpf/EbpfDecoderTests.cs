@@ -40,6 +40,19 @@ public sealed class EbpfDecoderTests
     }
 
     [Fact]
+    public void Apply_JoinedExecProcess_ResolvesAgainstItsOwnCwdAndCounts()
+    {
+        var (decoder, sink) = New();
+
+        Feed(decoder, Exec(Gate, "/usr/bin/python3"),
+            Join(300, "/srv/www"),
+            Exec(300, "/usr/bin/python3"),
+            Syscall(EbpfOp.Stat, 300, 0, "data.json"));
+
+        Assert.Equal(["/usr/bin/python3 Exec", "/usr/bin/python3 Exec", "/srv/www/data.json Stat"], sink.Lines);
+    }
+
+    [Fact]
     public void Apply_ForkWithoutCloneFs_KeepsParentCwdAfterChildChdir()
     {
         var (decoder, sink) = New();

@@ -19,6 +19,9 @@ internal static class EbpfRecords
     public static byte[] Exec(int pid, string file, string interpreter = "") =>
         Build(EbpfRecordType.Exec, 0, pid, pid, 0, AtFdCwd, 0, 0, file, interpreter);
 
+    public static byte[] Join(int pid, string cwd) =>
+        Build(EbpfRecordType.Join, 0, pid, 0, 0, AtFdCwd, 0, 0, cwd, "");
+
     public static byte[] Exit(int pid) => Build(EbpfRecordType.Exit, 0, pid, 0, 0, 0, 0, 0, "", "");
 
     public static byte[] Build(EbpfRecordType type, EbpfOp op, int pid, int ppid, long ret, int dirfd, int dirfd2,
