@@ -72,7 +72,11 @@ internal sealed class SlimRun(DockerEngine engine, Func<string, IFunctionHost> t
                     ? $"every probe passed on the minimal image{(round > 0 ? $" after {round} repair round(s)" : "")}"
                     : $"{failing.Count} probe(s) failed on the minimal image: {string.Join(", ", failing.Select(static p => p.Name))}";
                 var report = Report(failing.Count == 0, outcome, originalSummary, summary, traced, verify,
-                    (originalInventory, minimalInventory, accesses, synth.KeptRules), synth.Artifacts);
+                    (originalInventory, minimalInventory, accesses, synth.KeptRules), synth.Artifacts) with
+                {
+                    Excluded = synth.Excluded.OrderBy(static e => e.Key, StringComparer.Ordinal)
+                        .Select(static e => new ExcludedPath(e.Key, e.Value)).ToList(),
+                };
                 return new SlimResult(report, output, null);
             }
             progress.Info($"round {round}: {missing.Count} missing path(s); adding {adding.Count} path(s) and rebuilding");

@@ -8,4 +8,6 @@ public sealed record SynthesisResult(string ImageId, string Tag, IReadOnlyList<s
     /// <summary>The synthesizer's <c>warning:</c> lines about paths the traces used that the image
     /// lacks (<see cref="Synthesis.Synthesizer.MissingWarnings"/>).</summary>
     public IReadOnlyList<string> MissingWarnings { get; init; } = [];
+    /// <summary>Paths an exclude glob kept out, with the reason (<c>excluded</c> in synth's JSON).</summary>
+    public IReadOnlyDictionary<string, string> Excluded { get; init; } = new Dictionary<string, string>();
 }

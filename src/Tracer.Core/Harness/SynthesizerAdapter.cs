@@ -26,6 +26,7 @@ public sealed class SynthesizerAdapter(DockerEngine engine) : IImageSynthesizer
             result.Kept.ToDictionary(static k => k.Path, static k => k.Rule, StringComparer.Ordinal))
         {
             MissingWarnings = Synthesizer.MissingWarnings(result.Missing, request.OutputDirectory),
+            Excluded = result.Excluded,
         };
     }
 }

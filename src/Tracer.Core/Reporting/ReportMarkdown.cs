@@ -15,6 +15,7 @@ public static class ReportMarkdown
         Rounds(md, report);
         Surface(md, report);
         Lazy(md, report);
+        Excluded(md, report);
         md.AppendLine("## Stages").AppendLine();
         if (report.TracedWith.Count > 0)
         {
@@ -121,6 +122,30 @@ public static class ReportMarkdown
         {
             md.AppendLine($"- {g.Name} ({g.Where}): {g.FilesInOriginal} files in the original, "
                 + $"{g.FilesInMinimal} in the minimal image");
+        }
+        md.AppendLine();
+    }
+
+    /// <summary>How many excluded paths report.md lists; report.json has them all.</summary>
+    private const int ExcludedShown = 50;
+
+    private static void Excluded(StringBuilder md, SlimReport report)
+    {
+        if (report.Excluded.Count == 0)
+        {
+            return;
+        }
+        md.AppendLine("## Excluded paths").AppendLine()
+            .AppendLine($"{report.Excluded.Count} path(s) the trace or a rule would have kept are not in the minimal "
+                + "image: an `exclude` glob of the spec matched them, or the runtime provides them (`runtime`):")
+            .AppendLine();
+        foreach (var e in report.Excluded.Take(ExcludedShown))
+        {
+            md.AppendLine($"- `{e.Path}`: {e.Reason}");
+        }
+        if (report.Excluded.Count > ExcludedShown)
+        {
+            md.AppendLine($"- … {report.Excluded.Count - ExcludedShown} more in report.json");
         }
         md.AppendLine();
     }

@@ -20,6 +20,9 @@ public sealed record SlimReport
     public IReadOnlyList<RepairRound> Rounds { get; init; } = [];
     public AttackSurface? AttackSurface { get; init; }
     public IReadOnlyList<LazyGroupStatus> LazyGroups { get; init; } = [];
+    /// <summary>What exclude globs (reason "exclude GLOB") or the runtime ("runtime") kept out of
+    /// the minimal image that the trace or a rule would have kept, sorted by path.</summary>
+    public IReadOnlyList<ExcludedPath> Excluded { get; init; } = [];
     /// <summary>Files written next to the report: trace, Dockerfile, rootfs.tar, kept.txt…</summary>
     public IReadOnlyList<string> Artifacts { get; init; } = [];
 }

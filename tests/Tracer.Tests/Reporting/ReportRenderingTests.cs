@@ -52,6 +52,16 @@ public sealed class ReportRenderingTests
         Assert.Equal(3.2, json["stages"]![0]!["seconds"]!.GetValue<double>());
         Assert.Equal("auto", json["tracer"]!.GetValue<string>());
         Assert.Equal("both", json["tracedWith"]![0]!.GetValue<string>());
+        Assert.Empty(json["excluded"]!.AsArray());
+    }
+
+    [Fact]
+    public void Report_Excluded_ListedInJsonAndMarkdown()
+    {
+        var report = Sample(true) with { Excluded = [new("/srv/www/index.html", "exclude /srv/www/index.html")] };
+        var json = JsonNode.Parse(ReportJson.Serialize(report))!;
+        Assert.Equal("/srv/www/index.html", json["excluded"]![0]!["path"]!.GetValue<string>());
+        Assert.Contains("- `/srv/www/index.html`: exclude /srv/www/index.html", ReportMarkdown.Render(report));
     }
 
     [Fact]
