@@ -51,7 +51,7 @@ public sealed class FunctionContainer(FunctionSpec spec, ImageFacts image, IRead
     /// A service keeps running while probes reach it (it has http probes or a readiness check).
     /// A batch function's command exits, so its exec probes each run as the container's command.
     /// </summary>
-    public bool IsService => Spec.Readiness is not null || Spec.Probes.Any(static p => p.Kind == ProbeKind.Http);
+    public bool IsService => Spec.IsService;
 
     /// <summary>This container on another image (the minimal one): same command, user, env, mounts.</summary>
     /// <remarks>The other image's own config is used, so a config the synthesizer got wrong shows.</remarks>

@@ -17,7 +17,7 @@ public sealed class SlimPipeline(DockerEngine engine, Func<string, IFunctionHost
 
     public async Task<SlimResult> RunAsync(SlimOptions options, CancellationToken ct)
     {
-        var spec = SpecReader.Read(options.SpecPath);
+        var read = SpecReader.Read(options.SpecPath);
         if (!SlimOptions.Tracers.Contains(options.Tracer))
         {
             throw new TracerException("unknown tracer", options.Tracer, $"use one of {string.Join(", ", SlimOptions.Tracers)}");
@@ -28,9 +28,11 @@ public sealed class SlimPipeline(DockerEngine engine, Func<string, IFunctionHost
                 "give a number of rounds, 0 or more");
         }
         // A tag the engine would refuse fails now, not after the trace.
-        Synthesis.Synthesizer.ParseTag(options.Tag ?? SlimOptions.DefaultTag(spec.Image));
+        Synthesis.Synthesizer.ParseTag(options.Tag ?? SlimOptions.DefaultTag(read.Image));
         await EnvironmentCheck.RunAsync(engine, options.Tracer, ct).ConfigureAwait(false);
-        var facts = ImageFacts.From(spec.Image, await engine.InspectImageAsync(spec.Image, ct).ConfigureAwait(false));
+        var inspect = await engine.InspectImageAsync(read.Image, ct).ConfigureAwait(false);
+        var facts = ImageFacts.From(read.Image, inspect);
+        var spec = HealthcheckProbe.AddTo(read, inspect.Config?.Healthcheck);
         var session = Guid.NewGuid().ToString("N")[..12];
         var labels = new Dictionary<string, string>(options.Labels) { [SessionLabel] = session };
         progress.Info($"session {session}: every container is labelled {SessionLabel}={session}");

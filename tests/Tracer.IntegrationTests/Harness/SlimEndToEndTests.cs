@@ -83,6 +83,14 @@ public sealed class SlimEndToEndTests : IAsyncLifetime
         Assert.Contains(report["probes"]!.AsArray(), static p => p!["original"]!["kind"]!.GetValue<string>() == "http");
         Assert.DoesNotContain(report["attackSurface"]!["kept"]!.AsArray(),
             static k => k!["category"]!.GetValue<string>() is "shells" or "packageManagers");
+        if (fixture == "node-thumb")
+        {
+            // Its HEALTHCHECK (node /app/healthcheck.js) ran as a probe on both images, so the
+            // script is kept and the minimal image stays healthy.
+            var health = Assert.Single(report["probes"]!.AsArray(),
+                static p => p!["name"]!.GetValue<string>() == Tracer.Harness.HealthcheckProbe.Name);
+            Assert.True(health!["minimal"]!["passed"]!.GetValue<bool>());
+        }
     }
 
     [RequiresFact(Needs)]

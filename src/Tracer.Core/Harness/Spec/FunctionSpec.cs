@@ -23,6 +23,9 @@ public sealed record FunctionSpec
     /// <summary>Probes that run the container's own command to completion.</summary>
     public IEnumerable<Probe> RunProbes => Probes.Where(static p => p.Kind == ProbeKind.Run);
 
+    /// <summary>A service (kept running while its probes run): it has http probes or a readiness check.</summary>
+    public bool IsService => Readiness is not null || Probes.Any(static p => p.Kind == ProbeKind.Http);
+
     /// <summary>Probes that need the function running as a service (exec and http).</summary>
     public IEnumerable<Probe> ServiceProbes => Probes.Where(static p => p.Kind != ProbeKind.Run);
 }
