@@ -10,8 +10,7 @@ public sealed record ImageFacts(
     IReadOnlyList<string> Cmd,
     string User,
     string WorkingDir,
-    IReadOnlyList<string> Env,
-    string StopSignal)
+    IReadOnlyList<string> Env)
 {
     public static ImageFacts From(string reference, ImageInspectResponse inspect)
     {
@@ -21,7 +20,6 @@ public sealed record ImageFacts(
             config?.Cmd?.ToList() ?? [],
             config?.User ?? "",
             config?.WorkingDir ?? "",
-            config?.Env?.ToList() ?? [],
-            string.IsNullOrEmpty(config?.StopSignal) ? "SIGTERM" : config.StopSignal);
+            config?.Env?.ToList() ?? []);
     }
 }

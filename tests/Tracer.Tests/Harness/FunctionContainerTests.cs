@@ -6,7 +6,7 @@ namespace Tracer.Tests.Harness;
 public sealed class FunctionContainerTests
 {
     private static readonly ImageFacts Image = new("app:latest", "sha256:abc", ["python3", "/app/main.py"],
-        ["/app/data/events.json"], "app", "/app", ["PATH=/usr/bin"], "SIGTERM");
+        ["/app/data/events.json"], "app", "/app", ["PATH=/usr/bin"]);
 
     private static FunctionSpec Spec(string yaml) =>
         SpecReader.Parse(new StringReader(yaml), "function.yaml", Path.GetTempPath());
