@@ -117,6 +117,7 @@ public sealed class TraceSessionTests
     [RequiresFact(Needs)]
     public async Task Run_QueueOverflow_FailsAsTraceIncomplete()
     {
+        var caseId = Guid.NewGuid().ToString("N");
         var image = await FixtureImages.EnsureAsync("py-report");
         var request = new TraceRequest
         {
@@ -126,7 +127,7 @@ public sealed class TraceSessionTests
             Command = ["-c", "import os\nfor i in range(20000): open(f'/tmp/f{i}', 'w').close()"],
             Backend = TraceBackend.Fanotify,
             Fanotify = new FanotifyOptions { DeferReading = true },
-            Labels = TestRun.Labels,
+            Labels = TestRun.LabelsForCase(caseId),
             NetworkMode = "none",
         };
 
@@ -134,19 +135,20 @@ public sealed class TraceSessionTests
 
         Assert.Equal(ErrorCategory.TraceIncomplete, e.Category);
         Assert.Contains("overflow", e.What, StringComparison.Ordinal);
-        await AssertNoContainersLeftAsync();
+        await AssertNoContainersLeftAsync(caseId);
     }
 
     [RequiresFact(Needs)]
     public async Task Run_PastTimeout_IsTimeoutErrorAndRemovesContainer()
     {
+        var caseId = Guid.NewGuid().ToString("N");
         var image = await FixtureImages.EnsureAsync("py-report");
         var request = new TraceRequest
         {
             Image = image,
             Entrypoint = ["sleep"],
             Command = ["60"],
-            Labels = TestRun.Labels,
+            Labels = TestRun.LabelsForCase(caseId),
             NetworkMode = "none",
         };
         using var engine = DockerEngine.Connect();
@@ -155,18 +157,19 @@ public sealed class TraceSessionTests
             new TraceSession(engine).RunAsync(request with { Timeout = TimeSpan.FromSeconds(2) }, CancellationToken.None));
 
         Assert.Equal(ErrorCategory.Timeout, e.Category);
-        await AssertNoContainersLeftAsync();
+        await AssertNoContainersLeftAsync(caseId);
     }
 
     [RequiresFact(Requirement.Root | Requirement.Docker)]
     public async Task Run_UnknownImage_IsUsageErrorAndCreatesNoContainer()
     {
-        var request = new TraceRequest { Image = "tracer-test/no-such-image:never", Labels = TestRun.Labels };
+        var caseId = Guid.NewGuid().ToString("N");
+        var request = new TraceRequest { Image = "tracer-test/no-such-image:never", Labels = TestRun.LabelsForCase(caseId) };
 
         var e = await Assert.ThrowsAsync<TracerException>(() => TraceAsync(request));
 
         Assert.Equal(ErrorCategory.Usage, e.Category);
-        await AssertNoContainersLeftAsync();
+        await AssertNoContainersLeftAsync(caseId);
     }
 
     [RequiresFact(Needs)]
@@ -243,7 +246,7 @@ public sealed class TraceSessionTests
         return await new TraceSession(engine).RunAsync(request with { Timeout = TimeSpan.FromMinutes(2) }, cts.Token);
     }
 
-    private static async Task AssertNoContainersLeftAsync()
+    private static async Task AssertNoContainersLeftAsync(string caseId)
     {
         using var engine = DockerEngine.Connect();
         var left = await engine.Client.Containers.ListContainersAsync(new global::Docker.DotNet.Models.ContainersListParameters
@@ -251,12 +254,9 @@ public sealed class TraceSessionTests
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.TestRun}={TestRun.Id}"] = true },
+                ["label"] = new Dictionary<string, bool> { [$"{TestRun.CaseLabel}={caseId}"] = true },
             },
         });
-        // Tests of this class run one after another; other classes' containers carry the same
-        // run id but are gate tests on busybox.
-        Assert.DoesNotContain(left, static c => c.Image.StartsWith("tracer-fixtures/", StringComparison.Ordinal)
-            || c.Image.StartsWith("tracer-test/no-such", StringComparison.Ordinal));
+        Assert.Empty(left);
     }
 }

@@ -18,6 +18,13 @@ public static class TestRun
     public static IReadOnlyDictionary<string, string> Labels { get; } =
         new Dictionary<string, string> { [DockerLabels.TestRun] = Id };
 
+    /// <summary>Labels that also mark one test's containers, so a leak check sees only them,
+    /// not those of tests other classes run at the same time.</summary>
+    public static IReadOnlyDictionary<string, string> LabelsForCase(string caseId) =>
+        new Dictionary<string, string> { [DockerLabels.TestRun] = Id, [CaseLabel] = caseId };
+
+    public const string CaseLabel = "io.tracer.test-case";
+
     private static string Prefix() =>
         Environment.GetEnvironmentVariable(PrefixVariable) is { Length: > 0 } prefix ? prefix : "tests";
 }
