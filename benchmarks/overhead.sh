@@ -15,12 +15,14 @@
 #
 # usage: benchmarks/overhead.sh [ROUNDS]   (run from the repo root as root; default 5 rounds)
 # env:   TRACER (default bin/tracer, else the Release build), IMAGE (default py-report fixture),
-#        MODES (default: none fanotify strace both ebpf ebpf+fanotify), PROFILE (default 0)
+#        MODES (default: none fanotify strace both ebpf ebpf+fanotify), PROFILE (default 0),
+#        WORKLOADS (default: imports walk execs)
 set -eu
 ROUNDS=${1:-5}
 # ebpf and ebpf+fanotify need kernel BTF and native/build/tracer-ebpf; MODES narrows the set.
 MODES=${MODES:-none fanotify strace both ebpf ebpf+fanotify}
 case " $MODES " in *" none "*) ;; *) MODES="none $MODES" ;; esac # ratios need the untraced runs
+WORKLOADS=${WORKLOADS:-imports walk execs}
 IMAGE=${IMAGE:-tracer-fixtures/py-report:latest}
 if [ -z "${TRACER:-}" ]; then
   if [ -x bin/tracer ]; then TRACER=bin/tracer
@@ -68,7 +70,7 @@ if [ "$ROUNDS" = --one ]; then
   exit 0
 fi
 
-for w in imports walk execs; do
+for w in $WORKLOADS; do
   for i in $(seq "$ROUNDS"); do
     for mode in $MODES; do
       echo "$w $mode $(workload "$mode" "$w") $i" >> "$OUT/results"
@@ -76,14 +78,14 @@ for w in imports walk execs; do
   done
 done
 
-python3 - "$OUT/results" $MODES <<'PY'
-import statistics, sys
+WORKLOADS="$WORKLOADS" python3 - "$OUT/results" $MODES <<'PY'
+import os, statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
 modes = sys.argv[2:]
 # ratio: median over median untraced. paired: median of each round's own ratio (a round runs
 # every backend back to back, so slow spells of a shared machine cancel out within it).
 print(f"{'workload':10} {'backend':13} {'median ms':>10} {'ratio':>7} {'paired':>7}")
-for w in ("imports", "walk", "execs"):
+for w in os.environ["WORKLOADS"].split():
     ms = {(r[1], r[3]): int(r[2]) for r in rows if r[0] == w}
     rounds = sorted({r[3] for r in rows if r[0] == w})
     base = statistics.median(ms[("none", i)] for i in rounds)
@@ -104,7 +106,7 @@ TRACING='^(bpf_|__bpf_|htab_|__htab_|lookup_nulls_elem_raw|strncpy_from_user_nof
 echo
 echo "in-kernel tracing share of the workload's CPU samples ($PROFILE runs each, perf record -a)"
 printf '%-10s %-13s %8s %8s\n' workload backend samples tracing
-for w in imports walk execs; do
+for w in $WORKLOADS; do
   for mode in $MODES; do
     case $mode in strace|both) continue ;; esac
     perf record -q -a -o "$OUT/perf.data" -- sh -c '
