@@ -2,10 +2,13 @@
 /*
  * tracer-ebpf.bpf.c: the kernel half of Tracer's eBPF backend (CO-RE, clang -target bpf).
  *
- * Follows one root pid and its descendants (the `tracked` map: filled on fork of a tracked
- * parent, emptied on exit; cgroup ids are not used because this machine's Docker runs cgroup
- * v1). The same entry holds the task's path syscall in flight between entry and exit, so a
- * traced call costs one hash lookup at each end and nothing is allocated or freed for it.
+ * Follows one root pid and its descendants (the `tracked` task storage: given to the child on
+ * fork of a tracked parent, dropped on exit; cgroup ids are not used because this machine's
+ * Docker runs cgroup v1). The same entry holds the task's path syscall in flight between entry
+ * and exit, so a traced call costs one task-storage lookup at each end (a pointer load from
+ * the task, where a hash map lookup cost 60 ns each) and nothing is allocated or freed for it.
+ * Task storage also has no entry limit: a hash map that was full would have left a new
+ * process untraced without a word.
  * For the path syscalls of tracked tasks it sends one record per new fact to the `events`
  * ring buffer; the layout is in tracer-ebpf.h. A full ring buffer counts in `drops`, which the
  * loader reports, and the host fails the run on any drop.
@@ -28,14 +31,14 @@ char LICENSE[] SEC("license") = "GPL";
 #define O_DIRECTORY 0200000
 #define O_PATH 010000000
 
-struct inflight {
+/* A path syscall's arguments, taken from its registers when it returns. */
+struct call {
 	__u64 path1;
 	__u64 path2;
 	__s32 dirfd;
 	__s32 dirfd2;
 	__u32 flags;
-	__u16 op; /* 0: no path syscall in flight */
-	__u16 pad;
+	__u32 op;
 };
 
 /* One per tracked task, written only by that task (and read by fork for its child). counting:
@@ -44,15 +47,6 @@ struct inflight {
 struct task_info {
 	__u32 counting;
 	__u32 pad;
-	struct inflight call;
-};
-
-struct fact {
-	__u64 hash;
-	__u64 base; /* 0: absolute; else the dentry of the cwd or dirfd */
-	__u32 op;
-	__s32 result;
-	__u64 check; /* mixed from the fields above, always odd: a torn or empty slot fails it */
 };
 
 struct scratch {
@@ -62,20 +56,30 @@ struct scratch {
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 32768);
-	__type(key, __u32);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct task_info);
 } tracked SEC(".maps");
 
+/* The current task's entry, NULL when it is not followed. */
+static __always_inline struct task_info *current_info(void)
+{
+	return bpf_task_storage_get(&tracked, bpf_get_current_task_btf(), 0, 0);
+}
+
 /*
- * Facts sent so far: a direct-mapped cache, one slot per fact by its mixed hash. A hit is a
- * load and a compare; a miss overwrites the slot. No lock, no allocation: a hash map's update
- * cost more than the rest of a traced stat together (measured with perf on a walk of /usr,
- * where every fact is new). A fact whose slot was taken by another is sent again, which is
- * harmless (de-duplication saves work, it never filters). Slots are written without locks
- * from several CPUs; a slot torn by two writers fails its check, so it can never claim a fact
- * that was not sent.
+ * Facts sent so far: a direct-mapped cache of 64-bit fingerprints, one slot per fact. A fact
+ * (path hash, base directory, op, result) is mixed into one odd 64-bit value; its top bits pick
+ * the slot, the whole value is what the slot holds. A hit is one load and one compare; a miss
+ * overwrites the slot. No lock, no allocation: a hash map's update cost more than the rest of
+ * a traced stat together (measured with perf on a walk of /usr, where every fact is new), and
+ * 8-byte slots keep the cache at 1 MiB, so a walk's stream of new facts costs fewer cache
+ * misses. A fact whose slot was taken by another is sent again, which is harmless
+ * (de-duplication saves work, it never filters). A slot is one aligned 8-byte store, so two
+ * CPUs writing it cannot tear it; an empty slot (0) never matches, fingerprints being odd.
+ * Limitation: two different facts with the same 64-bit fingerprint would be taken for one;
+ * at the ~10^5 facts of a run the odds are below 10^-9.
  */
 #define SEEN_SLOTS (1 << 17)
 
@@ -83,7 +87,7 @@ struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, SEEN_SLOTS);
 	__type(key, __u32);
-	__type(value, struct fact);
+	__type(value, __u64);
 } seen SEC(".maps");
 
 struct {
@@ -157,7 +161,7 @@ static __always_inline int path_syscall(long id)
 	return 0;
 }
 
-static __always_inline int classify(long id, struct pt_regs *regs, struct inflight *f)
+static __always_inline int classify(long id, const struct pt_regs *regs, struct call *f)
 {
 	/* regs is a BTF pointer here (tp_btf): plain loads, which the verifier turns into
 	 * fault-safe ones, cost far less than a bpf_probe_read_kernel call each. */
@@ -247,73 +251,59 @@ static __always_inline int classify(long id, struct pt_regs *regs, struct inflig
 	return 0;
 }
 
-/* This runs on every syscall of the machine: the cheap tests (number, then tracked tid) come
- * before any argument is read. */
-SEC("tp_btf/sys_enter")
-int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
-{
-	struct task_info *info;
-	struct inflight f = {};
-	__u32 tid;
-
-	if (!path_syscall(id))
-		return 0;
-	tid = current_tid();
-	info = bpf_map_lookup_elem(&tracked, &tid);
-	if (!info)
-		return 0;
-	if (classify(id, regs, &f))
-		info->call = f;
-	return 0;
-}
-
 /* ---- de-duplication ---- */
 
-struct hash_state {
-	__u64 hash;
-	__u32 len;
-};
-
-/* One 8-byte step of an FNV-1a-style hash over the scratch path data[0, len) (bytes past len
- * masked off). A direct load from the per-CPU scratch value: no helper call per word. */
-static long hash_step(__u32 i, void *ctx)
+/* A 64-bit hash of the scratch path data[0, len): one multiply-and-fold per 8-byte word, the
+ * bytes past len masked off. A plain bounded loop over the per-CPU scratch value: no helper
+ * or callback per word (bpf_loop's callback, with a map lookup in each, cost three times the
+ * hash itself). */
+static __always_inline __u64 path_hash(const struct scratch *s, __u32 len)
 {
-	struct hash_state *h = ctx;
-	struct scratch *s = scratch_buffer();
-	__u32 at = i * 8, rest;
-	__u64 word;
+	__u64 h = 0xcbf29ce484222325ULL ^ len, word;
+	__u32 i, words = (len + 7) / 8, tail = len & 7;
 
-	if (!s || at >= h->len)
-		return 1;
-	word = *(__u64 *)&s->data[at & (TRACER_PATH_MAX - 8)];
-	rest = h->len - at;
-	if (rest < 8)
-		word &= (1ULL << (rest * 8)) - 1;
-	h->hash = (h->hash ^ word) * 0x100000001b3ULL;
-	return 0;
+	for (i = 0; i < TRACER_PATH_MAX / 8; i++) {
+		if (i >= words)
+			break;
+		word = *(const __u64 *)&s->data[i * 8];
+		if (i + 1 == words && tail)
+			word &= (1ULL << (tail * 8)) - 1;
+		h = (h ^ word) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	return h;
 }
 
-/* Hashes the scratch path data[0, len) (bpf_loop, kernel >= 5.17, keeps the verifier's
- * work independent of PATH_MAX). */
-static __always_inline __u64 path_hash(__u32 len)
+/* The splitmix64 finaliser: every input bit reaches every output bit. */
+static __always_inline __u64 mix64(__u64 x)
 {
-	struct hash_state h = { .hash = 0xcbf29ce484222325ULL ^ len, .len = len };
-
-	bpf_loop((len + 7) / 8, hash_step, &h, 0);
-	return h.hash;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
 }
+
+/*
+ * Kernel objects are read with plain loads through BTF pointers (the verifier makes each a
+ * fault-safe load), not a bpf_probe_read_kernel call per field: on a walk of /usr the helper
+ * calls were most of the cost of naming a directory fd. A pointer that was copied as a number
+ * (out of the fd table, or through bpf_loop's context) is typed again with bpf_rdonly_cast,
+ * which the verifier turns into a plain move (kernel >= 6.2).
+ */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
+
+#define as_kernel(type, ptr) ((type *)bpf_rdonly_cast((const void *)(ptr), bpf_core_type_id_kernel(type)))
 
 static __always_inline struct file *fd_file(struct task_struct *task, long fd)
 {
-	struct file **fds;
+	struct fdtable *fdt = task->files->fdt;
 	struct file *file = NULL;
 
-	if (fd < 0 || fd >= BPF_CORE_READ(task, files, fdt, max_fds))
+	/* The verifier bounds the index too: 2^20 is the kernel's default limit on fds (nr_open). */
+	if (fd < 0 || fd >= fdt->max_fds || fd >= (1 << 20))
 		return NULL;
-	fds = BPF_CORE_READ(task, files, fdt, fd);
-	if (bpf_probe_read_kernel(&file, sizeof(file), fds + fd) != 0)
+	if (bpf_probe_read_kernel(&file, sizeof(file), fdt->fd + fd) != 0 || !file)
 		return NULL;
-	return file;
+	return as_kernel(struct file, file);
 }
 
 /* The directory a relative path starts from, as a kernel object: the cwd's or the dirfd's
@@ -323,24 +313,26 @@ static __always_inline struct file *fd_file(struct task_struct *task, long fd)
  * first name only. */
 static __always_inline __u64 base_dentry(__s32 dirfd)
 {
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct task_struct *task = bpf_get_current_task_btf();
 	struct file *file;
+	__u64 base = 1;
 
-	if (dirfd == TRACER_AT_FDCWD)
-		return (__u64)BPF_CORE_READ(task, fs, pwd.dentry);
+	/* Copied, not loaded: the value is hashed, and the verifier allows no arithmetic on a
+	 * kernel pointer. */
+	if (dirfd == TRACER_AT_FDCWD) {
+		bpf_probe_read_kernel(&base, sizeof(base), &task->fs->pwd.dentry);
+		return base;
+	}
 	file = fd_file(task, dirfd);
-	return file ? (__u64)BPF_CORE_READ(file, f_path.dentry) : 1;
+	if (file)
+		bpf_probe_read_kernel(&base, sizeof(base), &file->f_path.dentry);
+	return base;
 }
 
-/*
- * The path an open fd refers to, as the task sees it (relative to its root, so a container's
- * view): what strace -y prints, which names the symlink's target when a link was opened.
- * Walks d_parent up to the task's root, crossing mounts through mnt_mountpoint. Written to
- * data + offset; returns its length, 0 when it does not fit or the walk is deeper than 64.
- */
+/* Where the walk up from a dentry to the task's root stands; pointers as numbers, since they
+ * pass through bpf_loop's context. */
 struct walk_state {
-	struct dentry *root, *dentry;
-	struct vfsmount *root_mnt, *vfsmnt;
+	__u64 root, root_mnt, dentry, vfsmnt;
 	__u32 pos;
 	int done; /* 1: reached the root; -1: failed */
 };
@@ -350,58 +342,56 @@ static long walk_step(__u32 i, void *ctx)
 {
 	struct walk_state *w = ctx;
 	struct scratch *s = scratch_buffer();
-	/* Locals: CO-RE relocations must start from kernel types, not from walk_state. */
-	struct dentry *dentry = w->dentry, *parent;
-	struct vfsmount *vfsmnt = w->vfsmnt;
-	struct mount *mnt, *up;
-	struct qstr name;
+	struct dentry *dentry, *parent;
+	struct vfsmount *vfsmnt;
+	struct mount *mnt;
 	__u32 len, pos = w->pos;
 
 	if (!s)
 		return w->done = -1, 1;
-	if (dentry == w->root && vfsmnt == w->root_mnt)
+	if (w->dentry == w->root && w->vfsmnt == w->root_mnt)
 		return w->done = 1, 1;
-	if (dentry == BPF_CORE_READ(vfsmnt, mnt_root)) {
-		mnt = container_of(vfsmnt, struct mount, mnt);
-		up = BPF_CORE_READ(mnt, mnt_parent);
-		if (up == mnt)
+	dentry = as_kernel(struct dentry, w->dentry);
+	vfsmnt = as_kernel(struct vfsmount, w->vfsmnt);
+	if (w->dentry == (__u64)vfsmnt->mnt_root) {
+		mnt = as_kernel(struct mount, w->vfsmnt - bpf_core_field_offset(struct mount, mnt));
+		if (mnt->mnt_parent == mnt)
 			return w->done = -1, 1; /* outside the task's root */
-		w->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
-		w->vfsmnt = &up->mnt;
+		w->dentry = (__u64)mnt->mnt_mountpoint;
+		w->vfsmnt = (__u64)&mnt->mnt_parent->mnt;
 		return 0;
 	}
-	parent = BPF_CORE_READ(dentry, d_parent);
-	name = BPF_CORE_READ(dentry, d_name);
-	len = name.len & 255;
-	if (parent == dentry || len + 1 >= pos || pos > TRACER_PATH_MAX)
+	parent = dentry->d_parent;
+	len = dentry->d_name.len & 255;
+	if ((__u64)parent == w->dentry || len + 1 >= pos || pos > TRACER_PATH_MAX)
 		return w->done = -1, 1;
 	pos -= len;
-	bpf_probe_read_kernel(&s->tmp[pos & (TRACER_PATH_MAX - 1)], len, name.name);
+	bpf_probe_read_kernel(&s->tmp[pos & (TRACER_PATH_MAX - 1)], len, dentry->d_name.name);
 	pos -= 1;
 	s->tmp[pos & (TRACER_PATH_MAX - 1)] = '/';
 	w->pos = pos;
-	w->dentry = parent;
+	w->dentry = (__u64)parent;
 	return 0;
 }
 
 /*
- * The path an open fd refers to, as the task sees it (relative to its root, so a container's
- * view): what strace -y prints, which names the symlink's target when a link was opened.
- * Walks d_parent up to the task's root, crossing mounts through mnt_mountpoint (bpf_d_path
- * would do this but is not allowed in tracepoints). Written to data + offset; returns its
- * length, 0 when it does not fit or is deeper than 128 steps.
+ * The path a dentry on a mount has as the task sees it (relative to its root, so a
+ * container's view): for an open fd what strace -y prints, which names the symlink's target
+ * when a link was opened. Walks d_parent up to the task's root, crossing mounts through
+ * mnt_mountpoint (bpf_d_path would do this but is not allowed in tracepoints). Written to
+ * data + offset; returns its length, 0 when it does not fit or is deeper than 128 steps.
  */
 static __always_inline __u32 dentry_path(struct scratch *s, __u32 offset, struct dentry *dentry,
 					 struct vfsmount *vfsmnt)
 {
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct task_struct *task = bpf_get_current_task_btf();
 	struct walk_state w = { .pos = TRACER_PATH_MAX };
 	__u32 len;
 
-	w.root = BPF_CORE_READ(task, fs, root.dentry);
-	w.root_mnt = BPF_CORE_READ(task, fs, root.mnt);
-	w.dentry = dentry;
-	w.vfsmnt = vfsmnt;
+	w.root = (__u64)task->fs->root.dentry;
+	w.root_mnt = (__u64)task->fs->root.mnt;
+	w.dentry = (__u64)dentry;
+	w.vfsmnt = (__u64)vfsmnt;
 	bpf_loop(128, walk_step, &w, 0);
 	if (w.done != 1)
 		return 0;
@@ -420,17 +410,18 @@ static __always_inline __u32 file_path(struct scratch *s, __u32 offset, struct f
 {
 	if (!file)
 		return 0;
-	return dentry_path(s, offset, BPF_CORE_READ(file, f_path.dentry), BPF_CORE_READ(file, f_path.mnt));
+	file = as_kernel(struct file, file);
+	return dentry_path(s, offset, file->f_path.dentry, file->f_path.mnt);
 }
 
 static __always_inline __u32 fd_path(struct scratch *s, __u32 offset, long fd)
 {
-	return file_path(s, offset, fd_file((struct task_struct *)bpf_get_current_task(), fd));
+	return file_path(s, offset, fd_file(bpf_get_current_task_btf(), fd));
 }
 
 /* Facts the host needs every time: cwd changes, fds of directories (they resolve later
  * dirfd-relative paths), both names of a rename. */
-static __always_inline int always_sent(const struct inflight *f, long ret)
+static __always_inline int always_sent(const struct call *f, long ret)
 {
 	switch (f->op) {
 	case TRACER_OP_CHDIR:
@@ -443,29 +434,26 @@ static __always_inline int always_sent(const struct inflight *f, long ret)
 	return 0;
 }
 
-/* 1 when this fact was sent before (and marks it sent). path is the scratch data. */
-static __always_inline int already_sent(const struct inflight *f, long ret, const char *path,
+/* 1 when this fact was sent before (and marks it sent). The path is the scratch data. */
+static __always_inline int already_sent(const struct call *f, long ret, const struct scratch *s,
 					__u32 len)
 {
-	struct fact key = {}, *slot;
-	__u32 slot_index;
+	__u64 base, fingerprint, *slot;
+	__u32 op, slot_index;
 
-	key.hash = path_hash(len);
-	key.base = (len > 0 && path[0] == '/') ? 0 : base_dentry(f->dirfd);
-	key.op = f->op | ((f->op == TRACER_OP_OPEN ? f->flags & (O_CREAT | O_EXCL | O_DIRECTORY) : 0) << 8);
-	key.result = ret < 0 ? (__s32)ret : 0;
-	if (key.base == 1)
+	base = (len > 0 && s->data[0] == '/') ? 0 : base_dentry(f->dirfd);
+	if (base == 1)
 		return 0;
-	key.check = ((key.hash ^ (key.base * 0x9e3779b97f4a7c15ULL) ^ ((__u64)key.op << 32 | (__u32)key.result))
-		     * 0xff51afd7ed558ccdULL) | 1;
-	slot_index = (__u32)(key.check >> 32) & (SEEN_SLOTS - 1);
+	op = f->op | ((f->op == TRACER_OP_OPEN ? f->flags & (O_CREAT | O_EXCL | O_DIRECTORY) : 0) << 8);
+	fingerprint = mix64(path_hash(s, len) ^ mix64(base ^ ((__u64)op << 32 | (__u32)(ret < 0 ? ret : 0))))
+		      | 1;
+	slot_index = (__u32)(fingerprint >> 40) & (SEEN_SLOTS - 1);
 	slot = bpf_map_lookup_elem(&seen, &slot_index);
 	if (!slot)
 		return 0;
-	if (slot->check == key.check && slot->hash == key.hash && slot->base == key.base
-	    && slot->op == key.op && slot->result == key.result)
+	if (*slot == fingerprint)
 		return 1;
-	*slot = key;
+	*slot = fingerprint;
 	return 0;
 }
 
@@ -482,55 +470,64 @@ static __always_inline __u32 read_path(struct scratch *s, __u32 offset, __u64 us
 }
 
 /*
+ * A path syscall of any task returned: its number, its registers (the arguments are still in
+ * them: the kernel saved them at entry and leaves them) and its result. Nothing is kept
+ * between entry and exit, so no program runs at entry.
  * Paths are read here, at exit, from the caller's memory: the kernel has just copied them
  * (getname), so their pages are resident and the read cannot miss the way a read at entry
- * can (BPF cannot take a page fault). A successful exec replaced that memory; it comes as
- * REC_EXEC with the kernel's own copy of the name.
+ * can (BPF cannot take a page fault). A successful exec replaced that memory and those
+ * registers; it comes as REC_EXEC with the kernel's own copy of the name.
  * Limitation: a thread that rewrites the path buffer while the call runs makes this read
  * the new string, not the one the kernel used.
  */
-SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+static __always_inline int path_syscall_exit(long id, const struct pt_regs *regs, long ret)
 {
 	struct task_info *info;
-	struct inflight copy;
+	struct call call = {};
 	struct scratch *s;
-	__u32 tid, len1, len2 = 0;
+	__u32 len1, len2 = 0;
 
-	/* Like sys_enter, this runs on every syscall of the machine: orig_ax still holds the
-	 * number, so the other calls cost no map lookup. */
-	if (!path_syscall((long)regs->orig_ax))
+	info = current_info();
+	if (!info || !classify(id, regs, &call))
 		return 0;
-	tid = current_tid();
-	info = bpf_map_lookup_elem(&tracked, &tid);
-	if (!info || info->call.op == 0)
-		return 0;
-	copy = info->call;
-	info->call.op = 0;
-	if (copy.op == TRACER_OP_EXEC && ret == 0)
+	if (call.op == TRACER_OP_EXEC && ret == 0)
 		return 0;
 	s = scratch_buffer();
 	if (!s)
 		return 0;
-	len1 = read_path(s, 0, copy.path1);
-	if (len1 == 0 && copy.op != TRACER_OP_FCHDIR)
+	len1 = read_path(s, 0, call.path1);
+	if (len1 == 0 && call.op != TRACER_OP_FCHDIR)
 		return 0;
-	if (info->counting && !always_sent(&copy, ret) && already_sent(&copy, ret, s->data, len1))
+	if (info->counting && !always_sent(&call, ret) && already_sent(&call, ret, s, len1))
 		return 0;
-	if (copy.op == TRACER_OP_RENAME)
-		len2 = read_path(s, len1, copy.path2);
-	else if (copy.op == TRACER_OP_OPEN && ret >= 0)
+	if (call.op == TRACER_OP_RENAME)
+		len2 = read_path(s, len1, call.path2);
+	else if (call.op == TRACER_OP_OPEN && ret >= 0)
 		len2 = fd_path(s, len1, ret);
-	header(s, TRACER_REC_SYSCALL, tid);
-	s->rec.op = copy.op;
+	header(s, TRACER_REC_SYSCALL, current_tid());
+	s->rec.op = (__u16)call.op;
 	s->rec.ret = ret;
-	s->rec.dirfd = copy.dirfd;
-	s->rec.dirfd2 = copy.dirfd2;
-	s->rec.flags = copy.flags;
+	s->rec.dirfd = call.dirfd;
+	s->rec.dirfd2 = call.dirfd2;
+	s->rec.flags = call.flags;
 	s->rec.len1 = (__u16)len1;
 	s->rec.len2 = (__u16)len2;
 	output(s, TRACER_HEADER_SIZE + len1 + len2);
 	return 0;
+}
+
+/* This runs on every syscall of the machine (the syscall tracepoints put all of them on the
+ * kernel's slow path), so the test on the number comes first. fexit programs on each path
+ * syscall would spare the others, but this machine's kernel refuses fexit and fentry
+ * programs (EPERM even for an empty one), so they could not be tested here. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	long id = (long)regs->orig_ax;
+
+	if (!path_syscall(id))
+		return 0;
+	return path_syscall_exit(id, regs, ret);
 }
 
 /* ---- processes ---- */
@@ -539,15 +536,18 @@ SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child)
 {
 	__u32 ppid = BPF_CORE_READ(parent, pid), pid = BPF_CORE_READ(child, pid);
-	struct task_info *info = bpf_map_lookup_elem(&tracked, &ppid);
+	struct task_info *info = bpf_task_storage_get(&tracked, parent, 0, 0);
 	struct task_info copy;
 	struct scratch *s;
 
 	if (!info)
 		return 0;
 	copy = *info;
-	copy.call.op = 0;
-	bpf_map_update_elem(&tracked, &pid, &copy, BPF_ANY);
+	if (!bpf_task_storage_get(&tracked, child, &copy, BPF_LOCAL_STORAGE_GET_F_CREATE)) {
+		/* No memory for the child's entry: it would run untraced, so the run must fail. */
+		__sync_fetch_and_add(&drops, 1);
+		return 0;
+	}
 	s = scratch_buffer();
 	if (!s)
 		return 0;
@@ -567,28 +567,33 @@ SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	__u32 pid = BPF_CORE_READ(p, pid), old = (__u32)old_pid;
-	struct task_info counting = { .counting = 1 };
+	struct task_info counting = { .counting = 1 }, *info;
 	struct scratch *s;
 	long n1, n2 = 0;
 	__u32 len1, len2 = 0;
 	const char *filename = BPF_CORE_READ(bprm, filename), *interp = BPF_CORE_READ(bprm, interp);
 	int joined = 0;
 
-	if (!bpf_map_lookup_elem(&tracked, &old) && !bpf_map_lookup_elem(&tracked, &pid)) {
+	/* A non-leader thread that execs takes the leader's pid (old is its own): its entry stays
+	 * with its task, the leader's went when the leader exited. */
+	info = bpf_task_storage_get(&tracked, p, 0, 0);
+	if (!info) {
 		if (join_mnt_ns == 0 || BPF_CORE_READ(p, nsproxy, mnt_ns, ns.inum) != join_mnt_ns)
 			return 0;
 		joined = 1;
+		info = bpf_task_storage_get(&tracked, p, &counting, BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!info) {
+			__sync_fetch_and_add(&drops, 1);
+			return 0;
+		}
 	}
-	/* A non-leader thread that execs takes the leader's pid. */
-	if (old != pid)
-		bpf_map_delete_elem(&tracked, &old);
-	bpf_map_update_elem(&tracked, &pid, &counting, BPF_ANY);
+	info->counting = 1;
 	s = scratch_buffer();
 	if (!s)
 		return 0;
 	if (joined) {
 		header(s, TRACER_REC_JOIN, pid);
-		len1 = dentry_path(s, 0, BPF_CORE_READ(p, fs, pwd.dentry), BPF_CORE_READ(p, fs, pwd.mnt));
+		len1 = dentry_path(s, 0, p->fs->pwd.dentry, p->fs->pwd.mnt);
 		s->rec.len1 = (__u16)len1;
 		output(s, TRACER_HEADER_SIZE + len1);
 	}
@@ -605,7 +610,7 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	s->rec.len2 = (__u16)len2;
 	output(s, TRACER_HEADER_SIZE + len1 + len2);
 	/* The file that really runs: the binary behind a symlinked name, or a script's interpreter. */
-	len1 = file_path(s, 0, BPF_CORE_READ(bprm, file));
+	len1 = file_path(s, 0, bprm->file);
 	if (len1 == 0)
 		return 0;
 	header(s, TRACER_REC_EXEC_FILE, pid);
@@ -620,7 +625,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	__u32 pid = BPF_CORE_READ(p, pid);
 	struct scratch *s;
 
-	if (bpf_map_delete_elem(&tracked, &pid) != 0)
+	if (bpf_task_storage_delete(&tracked, p) != 0)
 		return 0;
 	s = scratch_buffer();
 	if (!s)

@@ -20,7 +20,8 @@
  *         not be loaded or attached (no BTF, no CAP_BPF/CAP_SYS_ADMIN, old kernel);
  *         3 writing stdout failed.
  *
- * Needs kernel >= 5.8 (BPF ring buffer; BTF tracepoints since 5.5) with /sys/kernel/btf/vmlinux.
+ * Needs kernel >= 6.2 (bpf_rdonly_cast; bpf_loop came in 5.17, task storage for tracing
+ * programs in 5.11) with /sys/kernel/btf/vmlinux.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -32,6 +33,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "tracer-ebpf.h"
@@ -114,16 +116,25 @@ static int silent_print(enum libbpf_print_level level, const char *format, va_li
 
 static int follow(struct tracer_ebpf_bpf *skel, unsigned int root)
 {
-	/* A zeroed task_info (tracer-ebpf.bpf.c): not counting yet, no call in flight. */
+	/* A zeroed task_info (tracer-ebpf.bpf.c): not counting yet. */
 	unsigned char info[64];
 	size_t size = bpf_map__value_size(skel->maps.tracked);
+	int pidfd, err, saved;
 
 	if (size > sizeof(info)) {
 		errno = E2BIG;
 		return -1;
 	}
 	memset(info, 0, sizeof(info));
-	return bpf_map__update_elem(skel->maps.tracked, &root, sizeof(root), info, size, BPF_ANY);
+	/* Task storage is keyed by a pidfd from user space. */
+	pidfd = (int)syscall(SYS_pidfd_open, (pid_t)root, 0);
+	if (pidfd < 0)
+		return -1;
+	err = bpf_map__update_elem(skel->maps.tracked, &pidfd, sizeof(pidfd), info, size, BPF_ANY);
+	saved = errno;
+	close(pidfd);
+	errno = saved;
+	return err;
 }
 
 /* Polls the ring buffer until stdin ends or a signal arrives, then drains it. */
