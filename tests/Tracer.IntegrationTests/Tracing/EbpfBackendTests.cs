@@ -109,9 +109,11 @@ public sealed class EbpfBackendTests
         var request = new TraceRequest
         {
             Image = await FixtureImages.EnsureAsync("py-report"),
-            // 20000 distinct paths in a burst into one 4 KiB ring buffer page.
+            // 20000 distinct paths of 2.4 KB in a burst into one 4 KiB ring buffer page: no two
+            // records fit at once, so the loader would have to take each before the next
+            // stat (short paths were not enough: an idle core drained the page in time).
             Entrypoint = ["python3"],
-            Command = ["-c", "import os\nfor i in range(20000): os.path.exists(f'/nope/{i}')"],
+            Command = ["-c", "import os\nd = '/nope/' + ('x' * 200 + '/') * 12\nfor i in range(20000): os.path.exists(f'{d}{i}')"],
             Backend = TraceBackend.Ebpf,
             Ebpf = new EbpfOptions { RingBufferBytes = 4096 },
             Labels = TestRun.Labels,
