@@ -204,7 +204,12 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         var inspect = await engine.Client.Containers.InspectContainerAsync(id, ct).ConfigureAwait(false);
         string? merged = null;
         _ = inspect.GraphDriver?.Data?.TryGetValue("MergedDir", out merged);
-        var source = FanotifySource.Open(request.Fanotify with { HostRootPrefix = merged });
+        var source = FanotifySource.Open(request.Fanotify with
+        {
+            HostRootPrefix = merged,
+            // Beside a syscall tracer, which sees every directory a syscall opens.
+            Directories = request.Fanotify.Directories && (request.Backend & ~TraceBackend.Fanotify) == 0,
+        });
         try
         {
             source.MarkFilesystem($"/proc/{pid}/root");

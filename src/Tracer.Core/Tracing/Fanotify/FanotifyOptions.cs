@@ -16,6 +16,11 @@ public sealed record FanotifyOptions
     /// 16384-event queue can overflow on purpose.</summary>
     public bool DeferReading { get; init; }
 
+    /// <summary>FAN_ONDIR: report opens of directories too. A trace that runs a syscall tracer
+    /// beside fanotify (ebpf+fanotify, both) turns it off: that tracer sees every directory a
+    /// syscall opens, and on a walk of a tree these events were most of fanotify's work.</summary>
+    public bool Directories { get; init; } = true;
+
     /// <summary>Host path of the container's rootfs (overlay "merged"): stripped when an event
     /// path shows it. On this machine readlink of the event fd already yields the container
     /// view.</summary>

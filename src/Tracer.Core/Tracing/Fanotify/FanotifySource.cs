@@ -68,7 +68,8 @@ public sealed unsafe class FanotifySource : IDisposable
     /// overlay superblock when given /proc/PID/root).</summary>
     public void MarkFilesystem(string path)
     {
-        if (fanotify_mark(_fd, FAN_MARK_ADD | FAN_MARK_FILESYSTEM, Watched, AT_FDCWD, path) < 0)
+        var watched = _options.Directories ? Watched : Watched & ~FAN_ONDIR;
+        if (fanotify_mark(_fd, FAN_MARK_ADD | FAN_MARK_FILESYSTEM, watched, AT_FDCWD, path) < 0)
         {
             var errno = Errno.Last();
             throw new SyscallException("fanotify_mark", errno, path, ErrorCategory.Environment,
