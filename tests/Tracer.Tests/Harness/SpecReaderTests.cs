@@ -222,6 +222,16 @@ public sealed class SpecReaderTests : IDisposable
     }
 
     [Fact]
+    public void Parse_UnclosedFlowMappingBeforeMoreLines_ErrorWithPosition()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here, not a YamlException.
+        var e = Fails("image: x\nenv: {A: 1\nprobes: []\n");
+        Assert.Contains("not valid YAML", e.Problem);
+        Assert.Equal((2, 6), (e.Line, e.Column));
+        Assert.Equal("unclosed {", e.Value);
+    }
+
+    [Fact]
     public void Parse_DuplicateKey_ErrorWithPosition()
     {
         var e = Fails("image: a\nimage: b\nprobes: [{name: r, run: {}}]\n");

@@ -1,5 +1,6 @@
 using Tracer.Synthesis;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Tokens;
 using YamlDotNet.RepresentationModel;
 
 namespace Tracer.Harness.Spec;
@@ -35,15 +36,22 @@ public static class SpecReader
     {
         var nodes = new SpecNodes(displayPath, baseDirectory);
         var stream = new YamlStream();
+        var content = text.ReadToEnd();
         try
         {
-            stream.Load(text);
+            stream.Load(new StringReader(content));
         }
         catch (YamlException e)
         {
             var reason = (e.InnerException?.Message ?? e.Message).Split(':')[^1].Trim();
             throw new SpecException(displayPath, (int)e.Start.Line, (int)e.Start.Column,
                 "not valid YAML", reason, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way, with no position, on some malformed flow
+            // collections (an unclosed '{' with more lines after it).
+            throw UnreadableYaml(displayPath, content);
         }
         if (stream.Documents.Count == 0 || SpecNodes.IsNull(stream.Documents[0].RootNode))
         {
@@ -94,6 +102,43 @@ public static class SpecReader
                 + "command to end. Remove readiness or add such a probe");
         }
         return spec;
+    }
+
+    /// <summary>Scans the text again to say where reading failed: at the innermost '{' or '['
+    /// still open, else at the last token read.</summary>
+    private static SpecException UnreadableYaml(string displayPath, string content)
+    {
+        var open = new Stack<(Mark Start, char Bracket)>();
+        var last = Mark.Empty;
+        var scanner = new Scanner(new StringReader(content));
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                var token = scanner.Current!;
+                last = token.Start;
+                if (token is FlowMappingStart or FlowSequenceStart)
+                {
+                    open.Push((token.Start, token is FlowMappingStart ? '{' : '['));
+                }
+                else if (token is FlowMappingEnd or FlowSequenceEnd && open.Count > 0)
+                {
+                    open.Pop();
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException)
+        {
+            // The same failure: what was scanned until here is what there is to report.
+        }
+        if (open.TryPeek(out var innermost))
+        {
+            return new SpecException(displayPath, (int)innermost.Start.Line, (int)innermost.Start.Column,
+                "not valid YAML", $"unclosed {innermost.Bracket}",
+                $"Close it with '{(innermost.Bracket == '{' ? '}' : ']')}', or write the block form");
+        }
+        return new SpecException(displayPath, (int)last.Line, (int)last.Column, "not valid YAML",
+            "the YAML reader stopped here", null);
     }
 
     private static T? Map<T>(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, string key,
