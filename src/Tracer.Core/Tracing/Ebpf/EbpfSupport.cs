@@ -22,7 +22,14 @@ public static class EbpfSupport
         {
             return $"no kernel BTF at {btf}";
         }
-        if ((options?.LoaderPath is { } loader ? File.Exists(loader) : FindLoader() is not null) is false)
+        var named = options?.LoaderPath
+            ?? (Environment.GetEnvironmentVariable("TRACER_EBPF") is { Length: > 0 } env ? env : null);
+        if (named is not null && !File.Exists(named))
+        {
+            return $"no tracer-ebpf loader at {named}"
+                + (options?.LoaderPath is null ? " (TRACER_EBPF)" : "");
+        }
+        if (named is null && FindLoader() is null)
         {
             return "the tracer-ebpf loader was not built (needs clang, bpftool, libbpf-dev)";
         }
