@@ -4,10 +4,9 @@
  *
  * Follows one root pid and its descendants (the `tracked` task storage: given to the child on
  * fork of a tracked parent, dropped on exit; cgroup ids are not used because this machine's
- * Docker runs cgroup v1). The same entry holds the task's path syscall in flight between entry
- * and exit, so a traced call costs one task-storage lookup at each end (a pointer load from
- * the task, where a hash map lookup cost 60 ns each) and nothing is allocated or freed for it.
- * Task storage also has no entry limit: a hash map that was full would have left a new
+ * Docker runs cgroup v1). A traced call costs one task-storage lookup, at its exit (a pointer
+ * load from the task, where a hash map lookup cost 60 ns), and nothing is allocated or freed
+ * for it. Task storage also has no entry limit: a hash map that was full would have left a new
  * process untraced without a word.
  * For the path syscalls of tracked tasks it sends one record per new fact to the `events`
  * ring buffer; the layout is in tracer-ebpf.h. A full ring buffer counts in `drops`, which the
