@@ -22,12 +22,11 @@ public static class EbpfSupport
         {
             return $"no kernel BTF at {btf}";
         }
-        var named = options?.LoaderPath
-            ?? (Environment.GetEnvironmentVariable("TRACER_EBPF") is { Length: > 0 } env ? env : null);
+        var named = options?.LoaderPath ?? LoaderFromEnvironment();
         if (named is not null && !File.Exists(named))
         {
             return $"no tracer-ebpf loader at {named}"
-                + (options?.LoaderPath is null ? " (TRACER_EBPF)" : "");
+                + (options?.LoaderPath is null ? $" ({LoaderVariable})" : "");
         }
         if (named is null && FindLoader() is null)
         {
@@ -44,7 +43,7 @@ public static class EbpfSupport
     /// native/build/tracer-ebpf searched upward from the current directory.</summary>
     public static string? FindLoader()
     {
-        if (Environment.GetEnvironmentVariable("TRACER_EBPF") is { Length: > 0 } env)
+        if (LoaderFromEnvironment() is { } env)
         {
             return File.Exists(env) ? env : null;
         }
@@ -63,6 +62,12 @@ public static class EbpfSupport
         }
         return null;
     }
+
+    private const string LoaderVariable = "TRACER_EBPF";
+
+    /// <summary>The loader $TRACER_EBPF names, whether it exists or not; null when unset.</summary>
+    private static string? LoaderFromEnvironment() =>
+        Environment.GetEnvironmentVariable(LoaderVariable) is { Length: > 0 } env ? env : null;
 
     /// <summary>Reads the effective capability set (CapEff in /proc/self/status).</summary>
     private static bool HasCapability(int capability)
