@@ -186,7 +186,7 @@ int main(int argc, char **argv)
 	unsigned long ring = 4UL * 1024 * 1024, root;
 	struct tracer_ebpf_bpf *skel;
 	struct ring_buffer *rb = NULL;
-	int opt, err, code = 0;
+	int opt, err, cpus, code = 0;
 
 	while ((opt = getopt(argc, argv, "r:")) != -1) {
 		if (opt != 'r' || parse_number(optarg, 1UL << 30, &ring) != 0) {
@@ -208,7 +208,12 @@ int main(int argc, char **argv)
 		warn_errno("cannot open BPF object", "tracer-ebpf.bpf.o", errno);
 		return EXIT_BPF;
 	}
-	skel->rodata->wakeup_bytes = ring / 8;
+	/* Each CPU counts the bytes it queued: all of them together wake the reader by the time an
+	 * eighth of the ring is full. */
+	cpus = libbpf_num_possible_cpus();
+	skel->rodata->wakeup_bytes = ring / 8 / (unsigned long)(cpus > 0 ? cpus : 1);
+	if (skel->rodata->wakeup_bytes == 0)
+		skel->rodata->wakeup_bytes = 1;
 	skel->rodata->join_mnt_ns = mount_namespace((unsigned int)root);
 	err = bpf_map__set_max_entries(skel->maps.events, (__u32)ring);
 	if (!err)
