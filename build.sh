@@ -70,6 +70,15 @@ verify_format() {
     mkdir -p "$CACHE" && printf '%s' "$sum" >"$stamp"
 }
 
+# The .NET runtime identifier of this machine (ReadyToRun code is per architecture).
+runtime_id() {
+    case "$(uname -m)" in
+        x86_64) echo linux-x64 ;;
+        aarch64) echo linux-arm64 ;;
+        *) die "no .NET runtime identifier known for $(uname -m)" ;;
+    esac
+}
+
 build() {
     command -v dotnet >/dev/null || die "the .NET 10 SDK is needed (dotnet on PATH); Debian has no package for it"
     install_packages
@@ -77,7 +86,9 @@ build() {
     make -s -C "$ROOT/native"
     dotnet build "$ROOT/Tracer.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
     verify_format
-    dotnet publish "$ROOT/src/Tracer.Cli" -c Release --no-build -nologo -v quiet -o "$ROOT/bin"
+    # ReadyToRun needs a runtime identifier, so the CLI is built once more for it here.
+    dotnet publish "$ROOT/src/Tracer.Cli" -c Release -r "$(runtime_id)" --self-contained false \
+        -p:PublishReadyToRun=true -nologo -v quiet -clp:ErrorsOnly -o "$ROOT/bin"
     install -C -m 0755 "$ROOT/native/build/tracer-gate" "$ROOT/bin/tracer-gate"
     # The eBPF loader is optional: without it (no BTF or clang here) tracing falls back.
     if [[ -x $ROOT/native/build/tracer-ebpf ]]; then
