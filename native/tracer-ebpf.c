@@ -147,7 +147,7 @@ static int stream(struct ring_buffer *rb)
 	char sink[256];
 
 	while (!stopping && !output_failed) {
-		/* Records arrive without a wake-up until wakeup_bytes are queued: poll often. */
+		/* A CPU wakes this reader only once it has queued wakeup_bytes: poll often. */
 		if (poll(fds, 2, POLL_MS) < 0 && errno != EINTR) {
 			warn_errno("poll", "ring buffer", errno);
 			break;
