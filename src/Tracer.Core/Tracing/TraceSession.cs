@@ -90,6 +90,29 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         }
     }
 
+    /// <summary>
+    /// Sends a few events through a throwaway pipeline of the same types (Merge, Synchronize,
+    /// the subscriber, an accumulator and a path pool) before the function is released. Generic
+    /// code over <see cref="AccessEvent"/> in System.Reactive and the base library cannot be
+    /// precompiled with this assembly; compiled at the first real events instead, it ran on the
+    /// other core beside the traced function.
+    /// </summary>
+    private static void CompileEventPath()
+    {
+        var sink = new AccessAccumulator();
+        using var probe = new System.Reactive.Subjects.Subject<AccessEvent>();
+        IObservable<AccessEvent>[] sources = [probe];
+        using (sources.Merge().Synchronize().Subscribe(e => sink.OnAccess(e), _ => { }, () => { }))
+        {
+            // Four paths: the accumulator's dictionary grows past its first size once.
+            foreach (var path in (ReadOnlySpan<string>)["/a", "/b", "/c", "/d"])
+            {
+                probe.OnNext(new AccessEvent(new PathPool().Intern(path), AccessKind.Stat, 0, null));
+            }
+            probe.OnCompleted();
+        }
+    }
+
     private async Task<TraceRun> TraceContainerAsync(TraceRequest request, bool auto, Gate gate, Task<long> exited,
         int pid, string workingDir, PathFilter filter, string id, CancellationToken ct)
     {
@@ -127,6 +150,7 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
             e => accumulator.OnAccess(e),
             e => { sourceFailure = e; done.TrySetResult(); },
             () => done.TrySetResult());
+        CompileEventPath();
         fanotify?.Start();
         TracingLog.Armed(_log, request.Backend);
         await gate.ReleaseAsync(exited, ReleaseTimeout, ct).ConfigureAwait(false);

@@ -81,6 +81,7 @@ public sealed unsafe class FanotifySource : IDisposable
     /// <summary>Starts the reader thread (unless reading is deferred for an overflow test).</summary>
     public void Start()
     {
+        CompileDecodePath();
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = "fanotify" };
         _reader.Start();
     }
@@ -248,6 +249,16 @@ public sealed unsafe class FanotifySource : IDisposable
             _programs.Remove(pid); // It runs something else now: read its name anew.
         }
         _events.OnNext(new AccessEvent(path, kind, pid, Program(pid), Attributed: false));
+    }
+
+    /// <summary>Runs the event path's lookups once on the tracer's own process (the name of its
+    /// fanotify fd, its comm) before any event arrives: their P/Invoke stubs and generic helpers
+    /// are not precompiled, and compiling them at the first event ran beside the traced
+    /// function. Nothing is recorded.</summary>
+    private void CompileDecodePath()
+    {
+        _ = EventPath(_fd, out _);
+        _ = ReadComm(Environment.ProcessId);
     }
 
     private const string DeletedSuffix = " (deleted)";
