@@ -28,6 +28,11 @@ if [ -z "${TRACER:-}" ]; then
   if [ -x bin/tracer ]; then TRACER=bin/tracer
   else TRACER="dotnet src/Tracer.Cli/bin/Release/net10.0/tracer.dll"; fi
 fi
+# BPF run-time statistics put two clock reads around every program run (every syscall of the
+# machine under the eBPF backend): the ebpf figures would include them.
+if [ "$(cat /proc/sys/kernel/bpf_stats_enabled 2>/dev/null || echo 0)" != 0 ]; then
+  echo "overhead.sh: warning: kernel.bpf_stats_enabled=1 adds to the ebpf figures (sysctl kernel.bpf_stats_enabled=0)" >&2
+fi
 OUT=$(mktemp -d /tmp/tracer-overhead.XXXXXX)
 chmod 777 "$OUT"
 trap 'rm -rf "$OUT"' EXIT
