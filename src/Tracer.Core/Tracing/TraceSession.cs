@@ -90,24 +90,28 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
         }
     }
 
+    /// <summary>The one event pipeline: every source's events, merged and serialised, into the
+    /// accumulator.</summary>
+    private static IDisposable Collect(IEnumerable<IObservable<AccessEvent>> sources, AccessAccumulator accumulator,
+        Action<Exception> onError, Action onCompleted) =>
+        sources.Merge().Synchronize().Subscribe(e => accumulator.OnAccess(e), onError, onCompleted);
+
     /// <summary>
-    /// Sends a few events through a throwaway pipeline of the same types (Merge, Synchronize,
-    /// the subscriber, an accumulator and a path pool) before the function is released. Generic
-    /// code over <see cref="AccessEvent"/> in System.Reactive and the base library cannot be
-    /// precompiled with this assembly; compiled at the first real events instead, it ran on the
-    /// other core beside the traced function.
+    /// Sends a few events through a throwaway <see cref="Collect"/> pipeline (and a path pool)
+    /// before the function is released. Generic code over <see cref="AccessEvent"/> in
+    /// System.Reactive and the base library cannot be precompiled with this assembly; compiled
+    /// at the first real events instead, it ran on the other core beside the traced function.
     /// </summary>
     private static void CompileEventPath()
     {
-        var sink = new AccessAccumulator();
+        var pool = new PathPool();
         using var probe = new System.Reactive.Subjects.Subject<AccessEvent>();
-        IObservable<AccessEvent>[] sources = [probe];
-        using (sources.Merge().Synchronize().Subscribe(e => sink.OnAccess(e), _ => { }, () => { }))
+        using (Collect([probe], new AccessAccumulator(), _ => { }, () => { }))
         {
             // Four paths: the accumulator's dictionary grows past its first size once.
             foreach (var path in (ReadOnlySpan<string>)["/a", "/b", "/c", "/d"])
             {
-                probe.OnNext(new AccessEvent(new PathPool().Intern(path), AccessKind.Stat, 0, null));
+                probe.OnNext(new AccessEvent(pool.Intern(path), AccessKind.Stat, 0, null));
             }
             probe.OnCompleted();
         }
@@ -144,10 +148,8 @@ public sealed class TraceSession(DockerEngine engine, ILogger? logger = null)
             sources.Add(ebpf.Events);
         }
         Exception? sourceFailure = null;
-        var merged = sources.Merge().Synchronize();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = merged.Subscribe(
-            e => accumulator.OnAccess(e),
+        using var subscription = Collect(sources, accumulator,
             e => { sourceFailure = e; done.TrySetResult(); },
             () => done.TrySetResult());
         CompileEventPath();
